@@ -1,0 +1,40 @@
+# Quick start:  make demo   (set-up + repair the bundled garbled article)
+#               make test   (set-up + lint + type-check + full test suite)
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: setup demo test lint typecheck bench lexicon channel clean
+
+$(STAMP): pyproject.toml
+	bash scripts/setup-system.sh
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+demo: setup
+	$(BIN)/az-ocrfix fix examples/milli_meclis_garbled.txt
+
+lint: setup
+	$(BIN)/ruff check src tests benchmarks lexicons
+	$(BIN)/ruff format --check src tests benchmarks lexicons
+
+typecheck: setup
+	$(BIN)/mypy
+
+test: lint typecheck
+	$(BIN)/python -m pytest -q
+
+bench: setup
+	$(BIN)/python benchmarks/quality.py
+	$(BIN)/python benchmarks/throughput.py
+
+lexicon: setup
+	$(BIN)/python lexicons/build.py
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
