@@ -1,0 +1,97 @@
+"""Decide whether a hyphen at a line end breaks one word or belongs to the text.
+
+``X-`` at the end of a line and ``Y`` at the start of the next are either one word broken at a
+syllable (``comiy-`` + ``yotinin`` → ``comiyyotinin``) or a real hyphenated form that happens to
+fall at the line end (``QHT-lərin``, ``Qeyri-Hökumət``, ``öz-özünə``, ``ayrı-ayrı``, ``2024-cü``).
+The decision weighs a few hard facts of typography (numbers, acronyms, a capital after the hyphen
+never arise from a syllable break) and then the word scorer's opinion of the joined form against
+the hyphenated one, with a prior for joining because syllable breaks are by far the commoner case.
+
+>>> toy = {"dövrdə": -11.0, "dövr": -9.0, "sosial": -10.0, "iqtisadi": -9.0}
+>>> scorer = lambda w: toy.get(w, -30.0)
+>>> should_join("dövr", "də", scorer), should_join("sosial", "iqtisadi", scorer)
+(True, False)
+>>> should_join("QHT", "lərin", scorer), should_join("2024", "cü", scorer)
+(False, False)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import regex
+
+from az_ocrfix.alphabet import casefold
+
+__all__ = ["JOIN_PRIOR", "PAIR_COST", "WordScorer", "should_join", "split_word"]
+
+#: Goodness of the best repaired reading of a raw token (log-probability-like; higher is better,
+#: about -30 for a hopeless token).
+WordScorer = Callable[[str], float]
+
+#: Log-odds in favour of a syllable break: most line-end hyphens in running text are not real.
+JOIN_PRIOR = 4.0
+#: Cost of reading two words (or a hyphenated form) where one word would do.
+PAIR_COST = 4.0
+#: Halves shorter than this are not taken as evidence of a compound (``dövr-də`` is one word).
+MIN_HALF = 3
+
+_NUMBER = regex.compile(r"\d+(?:[.,:/]\d+)*")
+_LEFT_PUNCT = "\"'“”„«‹([{‘’`*"
+_RIGHT_PUNCT = "\"'“”»›)]}‘’`.,;:!?…*"
+# Glyphs eng-OCR puts in place of Azerbaijani letters; they count as letters inside a word.
+_GARBLE_LETTERS = "¢{}|!"
+
+
+def split_word(token: str, *, left: bool) -> str:
+    """The word part of a line-edge token: opening (left) or closing (right) punctuation removed.
+
+    >>> split_word("“Konstitu", left=True), split_word("dirilmosi”,", left=False)
+    ('Konstitu', 'dirilmosi')
+    """
+    if left:
+        return token.lstrip(_LEFT_PUNCT)
+    word = token.rstrip(_RIGHT_PUNCT)
+    # A left quote or bracket can open the continuation: it is then not a word.
+    return "" if word[:1] in _LEFT_PUNCT else word
+
+
+def _is_acronym(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    upper = sum(1 for c in letters if c.isupper())
+    # Garbled İ comes out as a lowercase i ("KiV"): tolerate it.
+    return upper >= 2 and all(c.isupper() or c == "i" for c in letters)
+
+
+def _wordish(ch: str) -> bool:
+    return ch.isalnum() or ch in _GARBLE_LETTERS
+
+
+def should_join(left: str, right: str, scorer: WordScorer) -> bool:
+    """True when ``left-`` / ``right`` across a line end is one word broken at a syllable.
+
+    ``left`` and ``right`` are the word parts (see :func:`split_word`), hyphen excluded.
+
+    >>> should_join("Qeyri", "Hökumət", lambda w: -10.0)
+    False
+    >>> should_join("öz", "özünə", lambda w: {"öz": -8.0, "özünə": -10.0}.get(w, -30.0))
+    False
+    """
+    if not left or not right or not _wordish(left[-1]) or not _wordish(right[0]):
+        return False
+    if _NUMBER.fullmatch(left) or _NUMBER.fullmatch(right):
+        return False
+    if right[0].isupper() and any(c.islower() for c in left):
+        return False  # Qeyri-Hökumət, Sankt-Peterburq
+    if right[0].islower() and _is_acronym(left):
+        return False  # QHT-lərin, COP29-da, KiV-lə
+    if left[-1].isdigit() and not any(c.isalpha() for c in left):
+        return False
+    joined = scorer(left + right)
+    keep = scorer(left + "-" + right)
+    lf, rf = casefold(left), casefold(right)
+    if len(lf) >= 2 and rf.startswith(lf):  # reduplication: öz-özünə, ayrı-ayrı, tez-tez
+        keep = max(keep, min(scorer(left), scorer(right)) + PAIR_COST)
+    elif len(lf) >= MIN_HALF and len(rf) >= MIN_HALF:  # two words: sosial-iqtisadi
+        keep = max(keep, min(scorer(left), scorer(right)))
+    return joined + JOIN_PRIOR >= keep - PAIR_COST

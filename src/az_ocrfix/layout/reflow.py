@@ -1,0 +1,233 @@
+"""Rewrite OCR lines into paragraphs, joining words broken at line ends, with an offset map.
+
+The text is scanned once into content lines (:mod:`az_ocrfix.layout.lines`), the gap after each
+line is classified (space, paragraph break, word join dropping the hyphen, word join keeping it),
+and the output is assembled from copied input spans, so every output character knows the input
+position it came from as it is written.
+
+>>> r = reflow("cəmiy-\\nyətinin yaradılması\\n", lambda w: -5.0 if w == "cəmiyyətinin" else -30.0)
+>>> r.text
+'cəmiyyətinin yaradılması\\n'
+>>> r.offsets[4], r.offsets[5]
+(4, 7)
+"""
+
+from __future__ import annotations
+
+import statistics
+from typing import NamedTuple
+
+import regex
+
+from az_ocrfix.layout.hyphen import WordScorer, should_join, split_word
+from az_ocrfix.layout.lines import REMOVABLE, Line, drop_page_furniture, scan_lines
+
+__all__ = ["LayoutOptions", "Reflowed", "reflow"]
+
+
+class LayoutOptions(NamedTuple):
+    """Switches for :func:`reflow`."""
+
+    #: Join words broken by a hyphen at a line end when the evidence says so.
+    dehyphenate: bool = True
+    #: Join the lines of a paragraph with a space; paragraphs are separated by a blank line.
+    join_lines: bool = True
+    #: Drop page numbers and running headers in texts with form-feed page separators.
+    drop_page_furniture: bool = False
+
+
+class Reflowed(NamedTuple):
+    """The rewritten text and, for each output character, the input index it came from.
+
+    ``offsets`` has one more entry than ``text``: ``len(input)``, so spans map end-exclusively.
+    """
+
+    text: str
+    offsets: list[int]
+
+
+_DEFAULT = LayoutOptions()
+
+# Gap kinds between a line and the next.
+_SPACE, _PARA, _JOIN_DROP, _JOIN_KEEP = range(4)
+
+_HYPHENS = "-\u2010\u2011¬"
+_DASHES = "—–"
+_SOFT = "\u00ad"
+# A line that closes a paragraph when it is also short: ends in . ! ? : » ” (closing quotes ok).
+_CLOSES = regex.compile(r"[.!?:…][»”\"’)]*$|[»”]$")
+_SHORT_RATIO = 0.75
+_WS = " \t\u00a0"
+
+
+def _last_token_start(text: str, line: Line) -> int:
+    i = line.end
+    while i > line.start and text[i - 1] not in _WS:
+        i -= 1
+    return i
+
+
+def _first_token_end(text: str, line: Line) -> int:
+    i = line.start
+    while i < line.end and text[i] not in _WS:
+        i += 1
+    return i
+
+
+def _strip_removable(s: str) -> str:
+    return REMOVABLE.sub("", s) if REMOVABLE.search(s) else s
+
+
+def _classify(
+    text: str, lines: list[Line], scorer: WordScorer, options: LayoutOptions
+) -> list[int]:
+    """The kind of gap after each line (the last line's gap is a paragraph end)."""
+    lengths = [ln.end - ln.start for ln in lines]
+    short = statistics.median(lengths) * _SHORT_RATIO if len(lines) >= 4 else 0.0
+    kinds = [_PARA] * len(lines)
+    carry = ""  # word part already joined onto this line from the previous ones
+    for i in range(len(lines) - 1):
+        ln, nxt = lines[i], lines[i + 1]
+        last = text[ln.end - 1]
+        blank = sum(1 for b in ln.breaks if text[b] == "\n") >= 2
+        kind = _PARA if blank or nxt.indented else _SPACE
+        if last == _SOFT:
+            kind = _JOIN_DROP
+        elif options.dehyphenate and last in _HYPHENS and ln.end - 2 >= ln.start:
+            ts = _last_token_start(text, ln)
+            left = split_word(_strip_removable(text[ts : ln.end - 1]), left=True)
+            if ts == ln.start and carry:
+                left = carry + left
+            if left:
+                right = split_word(
+                    _strip_removable(text[nxt.start : _first_token_end(text, nxt)]), left=False
+                )
+                kind = _JOIN_DROP if should_join(left, right, scorer) else _JOIN_KEEP
+                carry = (left if kind == _JOIN_DROP else left + "-") + right
+                kinds[i] = kind
+                continue
+        elif last in _DASHES and ln.end - 2 >= ln.start and text[ln.end - 2] not in _WS:
+            kind = _JOIN_KEEP  # dövlət—özəl: a dash glued to a word joins without a space
+        elif (
+            kind == _SPACE and ln.end - ln.start < short and _CLOSES.search(text, ln.start, ln.end)
+        ):
+            kind = _PARA
+        carry = ""
+        kinds[i] = kind
+    return kinds
+
+
+class _Out:
+    """Output under construction: string pieces and their offsets, appended together."""
+
+    __slots__ = ("offsets", "parts", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.parts: list[str] = []
+        self.offsets: list[int] = []
+
+    def copy(self, start: int, end: int) -> None:
+        if start >= end:
+            return
+        piece = self.text[start:end]
+        if REMOVABLE.search(piece) is None:
+            self.parts.append(piece)
+            self.offsets.extend(range(start, end))
+            return
+        pos = start
+        for m in REMOVABLE.finditer(self.text, start, end):
+            self.parts.append(self.text[pos : m.start()])
+            self.offsets.extend(range(pos, m.start()))
+            pos = m.end()
+        self.parts.append(self.text[pos:end])
+        self.offsets.extend(range(pos, end))
+
+    def insert(self, s: str, at: int) -> None:
+        self.parts.append(s)
+        self.offsets.extend([at] * len(s))
+
+    def result(self) -> Reflowed:
+        self.offsets.append(len(self.text))
+        return Reflowed("".join(self.parts), self.offsets)
+
+
+def reflow(text: str, scorer: WordScorer, options: LayoutOptions = _DEFAULT) -> Reflowed:
+    """Rebuild paragraphs from OCR lines; ``scorer`` judges words joined across line ends.
+
+    With ``join_lines`` (default) the lines of a paragraph are joined by a space and paragraphs
+    by a blank line; otherwise the line structure stays and a joined word moves to the first line.
+
+    >>> s = lambda w: -8.0 if w in {"QHT", "lərin", "Qeyri", "Hökumət"} else -30.0
+    >>> reflow("QHT-\\nlərin Qeyri-\\nHökumət  \\n\\n| yeni", s).text
+    'QHT-lərin Qeyri-Hökumət\\n\\nyeni'
+    >>> reflow("QHT-\\nlərin sayı\\nartır", s, LayoutOptions(join_lines=False)).text
+    'QHT-lərin\\nsayı\\nartır'
+    """
+    lines = scan_lines(text)
+    if options.drop_page_furniture:
+        lines = drop_page_furniture(text, lines)
+    kinds = _classify(text, lines, scorer, options)
+    out = _Out(text)
+    if options.join_lines:
+        _emit_joined(out, lines, kinds)
+    else:
+        _emit_layout(out, lines, kinds)
+    return out.result()
+
+
+def _content_end(ln: Line, kind: int) -> int:
+    return ln.end - 1 if kind == _JOIN_DROP else ln.end
+
+
+def _emit_joined(out: _Out, lines: list[Line], kinds: list[int]) -> None:
+    for i, ln in enumerate(lines):
+        out.copy(ln.start, _content_end(ln, kinds[i]))
+        kind = kinds[i]
+        at = ln.breaks[0] if ln.breaks else ln.end
+        if i == len(lines) - 1:
+            if ln.breaks:
+                out.insert("\n", at)  # a final line break (or form feed) becomes one newline
+        elif kind == _SPACE:
+            out.insert(" ", at)
+        elif kind == _PARA:
+            out.insert("\n\n", at)
+
+
+def _emit_layout(out: _Out, lines: list[Line], kinds: list[int]) -> None:
+    text = out.text
+    n = len(lines)
+    resume = -1  # start of the remainder of line i after its first token moved up
+    i = 0
+    while i < n:
+        ln = lines[i]
+        if resume < 0:
+            s = ln.start
+            if ln.indented:  # keep the raw line's indentation (margin debris excluded)
+                raw = ln.start
+                while raw > 0 and text[raw - 1] not in "\n\f":
+                    raw -= 1
+                lead = raw
+                while lead < ln.start and text[lead] in _WS:
+                    lead += 1
+                out.copy(raw, lead)
+        else:
+            s = resume
+        out.copy(s, _content_end(ln, kinds[i]))
+        resume = -1
+        j = i
+        while kinds[j] in (_JOIN_DROP, _JOIN_KEEP) and j + 1 < n:
+            nxt = lines[j + 1]
+            te = _first_token_end(text, nxt)
+            if te >= nxt.end:  # the whole next line moves up; its own gap decides what follows
+                out.copy(nxt.start, _content_end(nxt, kinds[j + 1]))
+                j += 1
+                continue
+            out.copy(nxt.start, te)
+            resume = te
+            while resume < nxt.end and text[resume] in _WS:
+                resume += 1
+            break
+        for b in lines[j].breaks:
+            out.copy(b, b + 1)
+        i = j + 1

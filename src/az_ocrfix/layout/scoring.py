@@ -1,0 +1,142 @@
+"""A crude word scorer from a frequency list, for layout decisions without the repair engine.
+
+Garbled eng-OCR words are folded to a skeleton key where the letters OCR confuses collide
+(ə/a/e/o/ö/6 → a, ı/i/1 → i, ü/u/ii → u, ş/s, ç/c/¢, ğ/g/q), so ``comiyyotinin`` and
+``cəmiyyətinin`` share a key.  An eng-OCR ``g`` may stand for ş or ç as well, so keys are
+expanded over those readings.  Words missing from the list are scored as a known stem plus a
+tail that the list itself shows to be a frequent ending.  The repair engine has the real scorer;
+this one only has to tell a word from a non-word well enough to place a hyphen.
+
+>>> s = fold_scorer({"cəmiyyətinin": 50, "və": 1000})
+>>> s("comiyyotinin") > s("comiy") + 10
+True
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from itertools import product
+
+import regex
+
+from az_ocrfix.alphabet import casefold
+from az_ocrfix.layout.hyphen import WordScorer
+
+__all__ = ["HOPELESS", "fold", "fold_keys", "fold_scorer"]
+
+#: Score of a token with no reading at all.
+HOPELESS = -30.0
+#: Extra cost of a stem + tail reading over a listed word.
+MORPH_COST = 3.0
+
+_MULTI = regex.compile(r"ii|rn")
+_MULTI_MAP = {"ii": "u", "rn": "m"}
+_FOLD = str.maketrans(
+    {
+        **dict.fromkeys("əaeoö6éèóòä", "a"),
+        **dict.fromkeys("ıi1íì!", "i"),
+        **dict.fromkeys("üu{}", "u"),
+        "ş": "s",
+        **dict.fromkeys("çc¢", "c"),
+        **dict.fromkeys("ğgq", "g"),
+    }
+)
+_APOSTROPHE = regex.compile(r"['’‘`]")
+_NOT_KEY = regex.compile(r"[^\p{L}\d]+")
+_MAX_KEYS = 16
+
+
+def fold(word: str) -> str:
+    """The skeleton key of a word (lowercased, confusable letters collapsed).
+
+    >>> fold("Cəmiyyətinin"), fold("comiyyotinin"), fold("miiddoasi")
+    ('camiyyatinin', 'camiyyatinin', 'muddaasi')
+    """
+    w = casefold(word)
+    w = _MULTI.sub(lambda m: _MULTI_MAP[m.group()], w)
+    key: str = _NOT_KEY.sub("", w.translate(_FOLD))
+    return key
+
+
+def fold_keys(word: str) -> list[str]:
+    """Keys of a raw OCR token: :func:`fold`, with each eng-OCR ``g`` also read as ş or ç.
+
+    >>> fold_keys("togkil")
+    ['tagkil', 'taskil', 'tackil']
+    """
+    key = fold(word)
+    gs = [i for i, ch in enumerate(key) if ch == "g"][:2]
+    if not gs:
+        return [key]
+    keys = []
+    for choice in product("gsc", repeat=len(gs)):
+        chars = list(key)
+        for i, ch in zip(gs, choice, strict=True):
+            chars[i] = ch
+        keys.append("".join(chars))
+    return keys[:_MAX_KEYS]
+
+
+def fold_scorer(counts: Mapping[str, int] | Iterable[tuple[str, int]]) -> WordScorer:
+    """A :data:`~az_ocrfix.layout.WordScorer` over ``word → count`` (natural-log probabilities).
+
+    >>> s = fold_scorer({"dövr": 900, "dövrdə": 100, "də": 5000, "sosial": 300})
+    >>> round(s("dovrdo"), 2) == round(s("dövrdə"), 2)
+    True
+    >>> s("xyzq")
+    -30.0
+    """
+    items = counts.items() if isinstance(counts, Mapping) else counts
+    best: dict[str, int] = {}
+    total = 0
+    for word, count in items:
+        if count <= 0:
+            continue
+        total += count
+        key = fold(word)
+        if key and count > best.get(key, 0):
+            best[key] = count
+    if not best:
+        return lambda word: HOPELESS
+    log_total = math.log(total)
+    index = {k: max(math.log(c) - log_total, HOPELESS + 5) for k, c in best.items()}
+    tails = _tails(index)
+    cache: dict[str, float] = {}
+
+    def score_key(key: str) -> float:
+        hit = index.get(key)
+        if hit is not None:
+            return hit
+        out = HOPELESS
+        for p in range(max(3, len(key) - 9), len(key) - 1):
+            stem = index.get(key[:p])
+            tail = tails.get(key[p:])
+            if stem is not None and tail is not None:
+                out = max(out, stem + tail - MORPH_COST)
+        return out
+
+    def score(word: str) -> float:
+        hit = cache.get(word)
+        if hit is None:
+            head = _APOSTROPHE.split(word, maxsplit=1)
+            base = head[0] if len(head) == 2 and len(head[1]) <= 6 and head[0] else word
+            hit = max((score_key(k) for k in fold_keys(base) if k), default=HOPELESS)
+            if len(cache) < 200_000:
+                cache[word] = hit
+        return hit
+
+    return score
+
+
+def _tails(index: Mapping[str, float], min_count: int = 30) -> dict[str, float]:
+    """Endings (up to 9 folded letters) seen after at least ``min_count`` listed stems."""
+    seen: Counter[str] = Counter()
+    for key in index:
+        for p in range(max(3, len(key) - 9), len(key) - 1):
+            if key[:p] in index:
+                seen[key[p:]] += 1
+    kept = {t: c for t, c in seen.items() if c >= min_count}
+    total = sum(kept.values()) or 1
+    return {t: math.log(c / total) for t, c in kept.items()}
