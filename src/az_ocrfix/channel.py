@@ -1,0 +1,182 @@
+"""The learned OCR confusion channel: P(observed glyphs | true glyphs).
+
+``lexicons/channel.tsv`` holds counts of aligned (true, observed) substring pairs per OCR
+condition, learned from rendered pages OCR'd with tesseract (see ``lexicons/CHANNEL.md``).
+This module turns counts into costs (negative natural log-probabilities) and indexes them by
+the *observed* side, which is what the candidate search walks over.
+
+Case: the true side is lowercased with Azerbaijani rules (İ → i).  On the observed side, the
+only letter kept apart is ``I``, because an English OCR model writes ``I`` for both ``İ`` and
+``I``; everything else is lowercased, so ``O`` (for Ə) and ``o`` (for ə) share their counts.
+
+>>> ch = Channel.from_counts({("ə", "o"): 60, ("ə", "ə"): 40, ("o", "o"): 100})
+>>> round(ch.cost("ə", "o"), 2)
+0.51
+>>> [t for t, _ in ch.readings("o")]
+['o', 'ə']
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from az_ocrfix.alphabet import LOWER_LETTERS
+from az_ocrfix.alphabet import lower as az_lower
+from az_ocrfix.resources import data_file
+
+__all__ = ["Channel", "observed_lower", "load_counts"]
+
+EMPTY = "∅"
+#: Cost of a substitution never seen in training (about e^-11).
+UNSEEN_COST = 11.0
+#: Floor on identity probability for letters the training data never showed.
+DEFAULT_IDENTITY_P = 0.995
+#: Ops rarer than this are dropped from the search index (still scored by UNSEEN_COST).
+MIN_P = 2e-4
+
+
+def observed_lower(text: str) -> str:
+    """Lowercase an OCR token for lookup in the channel, keeping ``I`` apart.
+
+    >>> observed_lower("Oliyevin"), observed_lower("IŞIQ"), observed_lower("İlham")
+    ('oliyevin', 'IşIq', 'ilham')
+    """
+    return "".join(c if c == "I" else az_lower(c) for c in text)
+
+
+def load_counts(condition: str) -> dict[tuple[str, str], int]:
+    """Read the (true, observed) → count table of one condition from ``lexicons/channel.tsv``."""
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    with data_file("channel.tsv").open("r", encoding="utf-8") as f:
+        next(f, None)  # header
+        for line in f:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) != 4 or parts[0] != condition:
+                continue
+            true, obs = (p.replace(EMPTY, "") for p in parts[1:3])
+            key = (az_lower(true), observed_lower(obs))
+            counts[key] += int(parts[3])
+    return dict(counts)
+
+
+@dataclass
+class Channel:
+    """Costs of observed substrings given true substrings, indexed for the search.
+
+    ``by_observed[obs]`` lists ``(true, cost)`` pairs sorted by cost; ``obs`` has 0–2 chars
+    (``""`` means the OCR dropped the true text).
+    """
+
+    costs: dict[tuple[str, str], float]
+    by_observed: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
+    #: Non-letter glyphs the OCR writes in place of letters (allowed inside words).
+    glyphs: frozenset[str] = frozenset()
+    #: Longest observed substring with an entry (1 or 2).
+    max_observed: int = 2
+
+    @classmethod
+    def from_counts(
+        cls, counts: Mapping[tuple[str, str], float], prior: Channel | None = None, strength: float = 0.0
+    ) -> Channel:
+        """Estimate costs from counts; with ``prior``, blend in its probabilities (MAP/Dirichlet)."""
+        totals: dict[str, float] = defaultdict(float)
+        for (true, _obs), n in counts.items():
+            totals[true] += n
+        probs: dict[tuple[str, str], float] = {}
+        keys: set[tuple[str, str]] = set(counts)
+        if prior is not None and strength > 0:
+            keys |= set(prior.costs)
+        for true, obs in keys:
+            n = counts.get((true, obs), 0.0)
+            total = totals.get(true, 0.0)
+            p_prior = math.exp(-prior.costs[(true, obs)]) if prior and (true, obs) in prior.costs else 0.0
+            denom = total + (strength if prior else 0.0)
+            if denom <= 0:
+                p = p_prior
+            else:
+                p = (n + (strength * p_prior if prior else 0.0)) / denom
+            if p > 0:
+                probs[(true, obs)] = p
+        for letter in LOWER_LETTERS:
+            probs.setdefault((letter, letter), DEFAULT_IDENTITY_P)
+        costs = {k: -math.log(p) for k, p in probs.items()}
+        return cls._indexed(costs)
+
+    @classmethod
+    def _indexed(cls, costs: dict[tuple[str, str], float]) -> Channel:
+        by_obs: dict[str, list[tuple[str, float]]] = defaultdict(list)
+        glyphs: set[str] = set()
+        max_cost = -math.log(MIN_P)
+        for (true, obs), cost in costs.items():
+            if cost > max_cost or len(obs) > 2 or len(true) > 2 or (not obs and not true):
+                continue
+            if any(not c.isalpha() and c not in "'’-" for c in true):
+                continue  # we only search for letters
+            by_obs[obs].append((true, cost))
+            if true and obs and any(t.isalpha() for t in true):
+                glyphs.update(c for c in obs if not c.isalpha() and not c.isspace())
+        for lst in by_obs.values():
+            lst.sort(key=lambda tc: tc[1])
+        # identity for any letter-like observed char the table lacks (foreign letters etc.)
+        return cls(costs=costs, by_observed=dict(by_obs), glyphs=frozenset(glyphs))
+
+    def cost(self, true: str, observed: str) -> float:
+        """Cost (−ln P) of reading ``observed`` where ``true`` was printed."""
+        if (true, observed) in self.costs:
+            return self.costs[(true, observed)]
+        if true == observed and len(true) == 1:
+            return -math.log(DEFAULT_IDENTITY_P)
+        return UNSEEN_COST
+
+    def readings(self, observed: str) -> list[tuple[str, float]]:
+        """The true substrings an observed substring may stand for, cheapest first."""
+        found = self.by_observed.get(observed)
+        if found is not None:
+            return found
+        if len(observed) == 1 and observed.isalpha():
+            return [(observed, -math.log(DEFAULT_IDENTITY_P))]
+        return []
+
+    def align_cost(self, true: str, observed: str) -> float:
+        """Cheapest cost of printing ``true`` and reading ``observed`` (1:1, 1:2, 2:1, 1:0, 0:1 ops).
+
+        >>> ch = Channel.from_counts({("ü", "ii"): 30, ("ü", "ü"): 70, ("c", "c"): 100})
+        >>> round(ch.align_cost("cü", "cii"), 2)
+        1.2
+        """
+        n, m = len(true), len(observed)
+        inf = float("inf")
+        dist = [[inf] * (m + 1) for _ in range(n + 1)]
+        dist[0][0] = 0.0
+        for i in range(n + 1):
+            for j in range(m + 1):
+                d = dist[i][j]
+                if d == inf:
+                    continue
+                for a in (0, 1, 2):
+                    if i + a > n:
+                        break
+                    for b in (0, 1, 2):
+                        if j + b > m or (a == 0 and b == 0):
+                            continue
+                        c = d + self.cost(true[i : i + a], observed[j : j + b])
+                        if c < dist[i + a][j + b]:
+                            dist[i + a][j + b] = c
+        return dist[n][m]
+
+    def ops_counts_to_channel(self, counts: Iterable[tuple[str, str, float]], strength: float) -> Channel:
+        """Re-estimate with document counts, this channel acting as the Dirichlet prior."""
+        agg: dict[tuple[str, str], float] = defaultdict(float)
+        for true, obs, n in counts:
+            agg[(true, obs)] += n
+        return Channel.from_counts(agg, prior=self, strength=strength)
+
+
+@lru_cache(maxsize=8)
+def shipped_channel(condition: str) -> Channel:
+    """The channel of one OCR condition as shipped (``eng`` or ``aze``), cached."""
+    return Channel.from_counts(load_counts(condition))

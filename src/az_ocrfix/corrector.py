@@ -1,0 +1,276 @@
+"""The repair pipeline, stage by stage: normalize → layout → tokenize → decode → render.
+
+A :class:`Corrector` loads the lexicon, suffix inventory and channels once; create one per
+process and call :meth:`Corrector.fix_document` for each document.  Per document it
+
+1. normalizes Unicode (lookalikes, mojibake, soft hyphens) keeping an offset map;
+2. picks the OCR channel (``eng`` when the page has almost no Azerbaijani letters, else ``aze``);
+3. reflows newspaper columns, joining hyphenated words when the repaired join is the better word;
+4. decodes every distinct word under the channel, re-estimates the channel from the document's own
+   confident corrections (one EM step) and decodes again;
+5. settles close calls with context (word bigrams, clitic harmony), repairs number and acronym
+   suffixes, restores case, and renders the text with a record of every change.
+
+>>> c = Corrector.default()
+>>> c.fix_document("Prezident ilham Oliyevin comiyyotinin miiddoasi ilo").text
+'Prezident İlham Əliyevin cəmiyyətinin müddəası ilə'
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from az_ocrfix.alphabet import DIACRITIC_LETTERS, capitalize, last_vowel, upper
+from az_ocrfix.changes import Change, Reason
+from az_ocrfix.channel import Channel, observed_lower, shipped_channel
+from az_ocrfix.config import FixConfig
+from az_ocrfix.context import ContextModel
+from az_ocrfix.decode import Decision, Decoder, DecoderParams
+from az_ocrfix.layout import LayoutOptions, reflow
+from az_ocrfix.lexicon import Lexicon
+from az_ocrfix.morphology import SuffixChains, acronym_reading, host_suffixes, number_reading
+from az_ocrfix.normalize import normalize_with_offsets
+from az_ocrfix.tokenize import Token, Tokenizer, case_pattern
+
+__all__ = ["Corrector", "FixResult"]
+
+#: Share of Azerbaijani-only letters below which a page is taken for English-model OCR output.
+ENG_DIACRITIC_RATE = 0.03
+#: Confidence a decision needs to teach the per-document channel.
+EM_MIN_CONFIDENCE = 0.8
+#: Pseudo-count strength of the shipped channel when re-estimating on a document.
+EM_PRIOR_STRENGTH = 60.0
+#: Bound on the cross-document decision memo (entries).
+MEMO_SIZE = 200_000
+
+
+@dataclass
+class FixResult:
+    """The repaired text, every change made, and summary figures."""
+
+    text: str
+    changes: list[Change] = field(default_factory=list)
+    n_words: int = 0
+    mean_confidence: float = 1.0
+    channel: str = ""
+
+
+def diacritic_rate(text: str) -> float:
+    """Share of letters that only Azerbaijani-aware OCR can produce (ə ı ö ü ş ç ğ …).
+
+    >>> diacritic_rate("Azərbaycan"), diacritic_rate("Azarbaycan")
+    (0.1, 0.0)
+    """
+    letters = sum(1 for c in text if c.isalpha())
+    if not letters:
+        return 0.0
+    return sum(1 for c in text if c in DIACRITIC_LETTERS) / letters
+
+
+def restore_case(form: str, raw: str, cap_share: float) -> str:
+    """Give the repaired lowercase ``form`` the case pattern of the OCR token ``raw``.
+
+    An English OCR model often reads İ as a lowercase i; a word that is nearly always
+    capitalized (a name) regains its capital then.
+
+    >>> restore_case("əliyevin", "Oliyevin", 0.9), restore_case("qht", "QHT", 0.0)
+    ('Əliyevin', 'QHT')
+    >>> restore_case("ilham", "ilham", 0.95), restore_case("ilə", "ilo", 0.01)
+    ('İlham', 'ilə')
+    """
+    pattern = case_pattern(raw)
+    if pattern == "upper":
+        return upper(form)
+    if pattern == "title" or (pattern == "mixed" and raw[:1].isupper()):
+        return capitalize(form)
+    if pattern == "lower" and raw[:1] == "i" and form[:1] == "i" and cap_share >= 0.9:
+        return capitalize(form)
+    return form
+
+
+class Corrector:
+    """Holds the loaded models; ``fix_document`` repairs one document."""
+
+    def __init__(self, config: FixConfig | None = None, params: DecoderParams | None = None) -> None:
+        self.config = config or FixConfig()
+        self.lexicon = Lexicon.default()
+        chains = SuffixChains.default()
+        self.decoder = Decoder(self.lexicon, chains, params or DecoderParams())
+        self.decoder.set_suffix_counts({c: chains.count(c) for c in chains.forms})
+        self.context = ContextModel(self.lexicon)
+        self._memo: dict[tuple[int, str], Decision] = {}
+
+    @classmethod
+    def default(cls) -> Corrector:
+        """A shared corrector with the default configuration."""
+        return _default_corrector()
+
+    # -- stages -------------------------------------------------------------------------
+    def pick_channel(self, text: str) -> tuple[str, Channel]:
+        """The starting channel for a document (config or diacritic-rate evidence)."""
+        name = self.config.channel
+        if name == "auto":
+            name = "eng" if diacritic_rate(text) < ENG_DIACRITIC_RATE else "aze"
+        return name, shipped_channel(name)
+
+    def decide(self, observed: str, channel: Channel) -> Decision:
+        """Decode one lowercased observed token (memoized per channel)."""
+        key = (id(channel), observed)
+        hit = self._memo.get(key)
+        if hit is None:
+            if len(self._memo) >= MEMO_SIZE:
+                self._memo.clear()
+            hit = self._memo[key] = self.decoder.decide(observed, channel)
+        return hit
+
+    def word_score(self, raw: str, channel: Channel | None = None) -> float:
+        """Goodness (−cost) of the best repaired reading of a raw token; used by layout."""
+        ch = channel or shipped_channel("eng")
+        observed = observed_lower(raw)
+        if not any(c.isalpha() for c in observed):
+            return -30.0
+        d = self.decide(observed, ch)
+        return -d.best_cost if d.alternatives else -self.decoder.keep_cost(observed)
+
+    def adapt(self, channel: Channel, decisions: dict[str, Decision], freq: Counter[str]) -> Channel:
+        """One EM step: re-estimate the channel from this document's confident decisions."""
+        counts: Counter[tuple[str, str]] = Counter()
+        for obs, d in decisions.items():
+            if d.confidence < EM_MIN_CONFIDENCE or not d.alternatives:
+                continue
+            best = d.alternatives[0]
+            if best.stem_len < 0:
+                continue  # kept as unknown word: no evidence about the channel
+            for op in best.ops:
+                counts[op] += freq[obs]
+        if not counts:
+            return channel
+        return channel.ops_counts_to_channel(
+            ((t, o, n) for (t, o), n in counts.items()), EM_PRIOR_STRENGTH
+        )
+
+    # -- the whole document -------------------------------------------------------------------
+    def fix_document(self, text: str) -> FixResult:
+        """Repair one document; see the module docstring for the stages."""
+        cfg = self.config
+        if cfg.normalize:
+            norm, offsets = normalize_with_offsets(text)
+        else:
+            norm, offsets = text, list(range(len(text) + 1))
+        channel_name, channel = self.pick_channel(norm)
+        if cfg.dehyphenate or cfg.join_lines or cfg.drop_page_furniture:
+            opts = LayoutOptions(cfg.dehyphenate, cfg.join_lines, cfg.drop_page_furniture)
+            laid = reflow(norm, lambda w: self.word_score(w, channel), opts)
+            work = laid.text
+            offsets = [offsets[i] for i in laid.offsets]
+        else:
+            work = norm
+        tokenizer = _tokenizer(channel.glyphs)
+        tokens = list(tokenizer.tokens(work))
+        if not cfg.repair:
+            return self._render(text, work, offsets, [], channel_name, len(tokens))
+        words = [t for t in tokens if t.kind == "word"]
+        freq = Counter(observed_lower(t.text) for t in words)
+        decisions = {obs: self.decide(obs, channel) for obs in freq}
+        if cfg.adapt and freq:
+            channel = self.adapt(channel, decisions, freq)
+            decisions = {obs: self.decoder.decide(obs, channel) for obs in freq}
+        edits = self._word_edits(tokens, decisions, channel)
+        return self._render(text, work, offsets, edits, channel_name, len(words))
+
+    def _word_edits(
+        self, tokens: list[Token], decisions: dict[str, Decision], channel: Channel
+    ) -> list[tuple[Token, str, float, Reason]]:
+        edits: list[tuple[Token, str, float, Reason]] = []
+        chosen: list[str] = []  # repaired lowercase words so far (context for the next)
+        prev_word = ""
+        for i, tok in enumerate(tokens):
+            if tok.kind == "suffix":
+                fixed = self._fix_suffix(tok, channel, prev_word)
+                if fixed is not None:
+                    edits.append((tok, fixed[0], fixed[1], "number" if tok.host == "number" else "morphology"))
+                continue
+            obs = observed_lower(tok.text)
+            d = decisions[obs]
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            next_obs = observed_lower(nxt.text) if nxt is not None and nxt.kind == "word" else ""
+            next_d = decisions.get(next_obs)
+            form, conf, reason = self.context.choose(d, chosen[-1] if chosen else "", next_d)
+            word = form or obs
+            chosen.append(word)
+            prev_word = word
+            if form is None:
+                if case_pattern(tok.text) == "lower" and tok.text[:1] == "i":
+                    cased = restore_case(word, tok.text, self.lexicon.cap_share(word))
+                    if cased != tok.text:
+                        edits.append((tok, cased, conf, "case"))
+                continue
+            cased = restore_case(form, tok.text, self.lexicon.cap_share(form))
+            if cased != tok.text:
+                edits.append((tok, cased, conf, reason))
+        return edits
+
+    def _fix_suffix(self, tok: Token, channel: Channel, host_word: str) -> tuple[str, float] | None:
+        """Repair a suffix after a number, an acronym or an apostrophe by harmony with its host."""
+        if tok.host == "number":
+            reading = number_reading(tok.host_text)
+        elif tok.host == "acronym":
+            reading = acronym_reading(tok.host_text)
+        else:
+            reading = host_word or tok.host_text
+        if not last_vowel(reading):
+            return None
+        observed = observed_lower(tok.text)
+        options = host_suffixes(reading)
+        if any(form == observed for form, _ in options):
+            return None
+        scored = sorted(
+            (channel.align_cost(form, observed) - math.log(share), form) for form, share in options
+        )
+        best_cost, best = scored[0]
+        if best_cost > self.decoder.budget(observed):
+            return None
+        second = scored[1][0] if len(scored) > 1 else best_cost + 10
+        conf = 1.0 / (1.0 + math.exp(best_cost - second))
+        cased = upper(best) if case_pattern(tok.text) == "upper" else best
+        return (cased, conf) if cased != tok.text else None
+
+    def _render(
+        self,
+        original: str,
+        work: str,
+        offsets: list[int],
+        edits: list[tuple[Token, str, float, Reason]],
+        channel_name: str,
+        n_words: int,
+    ) -> FixResult:
+        min_conf = self.config.min_confidence
+        out: list[str] = []
+        changes: list[Change] = []
+        pos = 0
+        confs: list[float] = []
+        for tok, after, conf, reason in edits:
+            confs.append(conf)
+            if conf < min_conf:
+                continue
+            out.append(work[pos : tok.start])
+            out.append(after)
+            pos = tok.end
+            start, end = offsets[tok.start], offsets[tok.end - 1] + 1
+            changes.append(Change(start, end, original[start:end], after, round(conf, 4), reason))
+        out.append(work[pos:])
+        mean_conf = (sum(confs) + (n_words - len(confs))) / n_words if n_words else 1.0
+        return FixResult("".join(out), changes, n_words, mean_conf, channel_name)
+
+
+@lru_cache(maxsize=16)
+def _tokenizer(glyphs: frozenset[str]) -> Tokenizer:
+    return Tokenizer(glyphs)
+
+
+@lru_cache(maxsize=1)
+def _default_corrector() -> Corrector:
+    return Corrector()

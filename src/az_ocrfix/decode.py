@@ -1,0 +1,180 @@
+"""Noisy-channel decoding of one token: channel cost + lexicon prior, with a confidence.
+
+score(form) = −ln P(observed | form) + λ·(−ln P(form)); keeping the token as it is costs a
+fixed out-of-vocabulary price, so names and loans the lexicon lacks survive unless a
+lexicon word explains the observed glyphs much better.  Stem + suffix analyses pay a small
+penalty and must respect vowel harmony.  The confidence of a choice is its posterior share
+among the alternatives.
+
+>>> from az_ocrfix.channel import Channel
+>>> from az_ocrfix.candidates import WordList
+>>> ch = Channel.from_counts({("ə", "o"): 30, ("ə", "ə"): 70, ("o", "o"): 100, ("i", "i"): 99,
+...                           ("l", "l"): 100})
+>>> lex = Lexicon.from_counts({"ilə": 500000, "ilo": 1})
+>>> Decoder(lex, None).decide("ilo", ch).form
+'ilə'
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import NamedTuple, Protocol
+
+from az_ocrfix.alphabet import VOWELS
+from az_ocrfix.candidates import Candidate, SuffixList, search
+from az_ocrfix.channel import Channel
+from az_ocrfix.morphology import harmony_ok
+
+__all__ = ["Alternative", "Decision", "Decoder", "DecoderParams", "Lexicon", "Priors"]
+
+
+class Priors(Protocol):
+    """What decoding needs from a lexicon (see :class:`az_ocrfix.lexicon.Lexicon`)."""
+
+    forms: Sequence[str]
+
+    def is_stem(self, form: str) -> bool: ...
+
+    def log_prob(self, form: str) -> float: ...
+
+
+class Lexicon:
+    """A small in-memory :class:`Priors` (tests and tools; the shipped one is az_ocrfix.lexicon)."""
+
+    def __init__(self, counts: Mapping[str, int], stems: set[str] | None = None) -> None:
+        self.forms = sorted(counts)
+        self._counts = dict(counts)
+        self._total = sum(counts.values()) or 1
+        self._stems = stems or set()
+
+    @classmethod
+    def from_counts(cls, counts: Mapping[str, int], stems: set[str] | None = None) -> Lexicon:
+        """Build from a word → count mapping."""
+        return cls(counts, stems)
+
+    def is_stem(self, form: str) -> bool:
+        return form in self._stems
+
+    def log_prob(self, form: str) -> float:
+        n = self._counts.get(form, 0)
+        return math.log(n / self._total) if n else -30.0
+
+
+class DecoderParams(NamedTuple):
+    """Weights of the decision; fitted on the train split (see benchmarks/tune.py)."""
+
+    #: Weight of the lexicon prior against the channel.
+    lm_weight: float = 1.0
+    #: Cost of keeping an out-of-lexicon token as it is (names, loans, unknown words).
+    keep_cost: float = 19.0
+    #: Extra cost of a stem + suffix analysis over a listed form.
+    morph_penalty: float = 3.0
+    #: Extra cost when a suffix chain breaks vowel harmony.
+    harmony_penalty: float = 4.0
+    #: Channel budget: base + per-character allowance (nats).
+    budget_base: float = 6.0
+    budget_per_char: float = 1.6
+    budget_max: float = 26.0
+
+
+class Alternative(NamedTuple):
+    """One scored reading of a token."""
+
+    form: str
+    cost: float
+    channel_cost: float
+    stem_len: int
+    ops: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """The decoder's choice for one observed token (lowercase ``form``; None = keep as is)."""
+
+    observed: str
+    form: str | None
+    confidence: float
+    reason: str
+    alternatives: tuple[Alternative, ...] = field(default=())
+
+    @property
+    def best_cost(self) -> float:
+        """Cost of the chosen reading (keep cost when kept)."""
+        return self.alternatives[0].cost if self.alternatives else 0.0
+
+
+def _posterior(costs: list[float]) -> list[float]:
+    m = min(costs)
+    weights = [math.exp(m - c) for c in costs]
+    s = sum(weights)
+    return [w / s for w in weights]
+
+
+class Decoder:
+    """Scores candidates from :func:`az_ocrfix.candidates.search` and decides per token."""
+
+    def __init__(
+        self, lexicon: Priors, suffixes: SuffixList | None, params: DecoderParams = DecoderParams()
+    ) -> None:
+        self.lexicon = lexicon
+        self.suffixes = suffixes
+        self.params = params
+        self._suffix_total = 0.0
+        self._suffix_counts: Mapping[str, int] = {}
+
+    def set_suffix_counts(self, counts: Mapping[str, int]) -> None:
+        """Give the decoder the chain frequencies (for the prior of stem + suffix analyses)."""
+        self._suffix_counts = counts
+        self._suffix_total = float(sum(counts.values()) or 1)
+
+    def _prior(self, cand: Candidate) -> float:
+        p = self.params
+        if not cand.stem_len:
+            return -self.lexicon.log_prob(cand.form)
+        stem, chain = cand.form[: cand.stem_len], cand.form[cand.stem_len :]
+        n = self._suffix_counts.get(chain, 1)
+        cost = -self.lexicon.log_prob(stem) - math.log(n / self._suffix_total) + p.morph_penalty
+        if not harmony_ok(stem, chain):
+            cost += p.harmony_penalty
+        return cost
+
+    def budget(self, observed: str) -> float:
+        """Channel-cost budget for a token of this length."""
+        p = self.params
+        return min(p.budget_max, p.budget_base + p.budget_per_char * len(observed))
+
+    def alternatives(self, observed: str, channel: Channel) -> list[Alternative]:
+        """All scored readings of a lowercased observed token, best first (keep not included)."""
+        lam = self.params.lm_weight
+        cands = search(observed, channel, self.lexicon, self.suffixes, self.budget(observed))
+        alts = [
+            Alternative(c.form, c.channel_cost + lam * self._prior(c), c.channel_cost, c.stem_len, c.ops)
+            for c in cands
+        ]
+        alts.sort(key=lambda a: a.cost)
+        return alts[:8]
+
+    def keep_cost(self, observed: str) -> float:
+        """Cost of leaving an out-of-lexicon token unchanged."""
+        junk = sum(1 for c in observed if not c.isalpha())
+        # A token full of non-letter glyphs (6, ¢, {) is unlikely to be a genuine word.
+        return self.params.keep_cost + 4.0 * junk + (0.0 if any(c in VOWELS for c in observed) else 2.0)
+
+    def decide(self, observed: str, channel: Channel) -> Decision:
+        """Choose the reading of one lowercased observed token."""
+        alts = self.alternatives(observed, channel)
+        in_lexicon = any(a.form == observed and not a.stem_len for a in alts)
+        options = list(alts)
+        if not in_lexicon:
+            options.append(Alternative(observed, self.keep_cost(observed), 0.0, -1, ()))
+            options.sort(key=lambda a: a.cost)
+        if not options:
+            return Decision(observed, None, 1.0, "keep")
+        post = _posterior([a.cost for a in options])
+        best = options[0]
+        if best.stem_len == -1 or best.form == observed:
+            return Decision(observed, None, post[0], "keep", tuple(options))
+        reason = "morphology" if best.stem_len else "channel"
+        return Decision(observed, best.form, post[0], reason, tuple(options))

@@ -1,0 +1,229 @@
+"""Vowel harmony and suffixes: what may follow a stem, a number or an acronym.
+
+Azerbaijani suffixes take the vowel class of the word they attach to: two-way
+(a/ə) and four-way (ı/i/u/ü) harmony.  The inventories are data in ``lexicons/``:
+``suffix_chains.tsv`` (suffix chains harvested from the lexicon by
+``lexicons/build_suffixes.py``), ``suffix_templates.tsv`` (suffixes written after numerals
+and acronyms), ``number_words.tsv`` and ``letter_names.tsv`` (how numerals and acronyms
+are read aloud, which decides their harmony).
+
+>>> harmonize("lArIn", "ə")
+'lərin'
+>>> harmonize("cI", "ö"), harmonize("(y)A", "i", ends_in_vowel=True)
+('cü', 'yə')
+>>> number_reading("2024"), number_reading("2026"), number_reading("70")
+('dörd', 'altı', 'yetmiş')
+"""
+
+from __future__ import annotations
+
+import gzip
+from bisect import bisect_left
+from functools import lru_cache
+
+from az_ocrfix.alphabet import BACK_VOWELS, ROUNDED_VOWELS, VOWELS, last_vowel
+from az_ocrfix.alphabet import lower as az_lower
+from az_ocrfix.resources import data_file
+
+__all__ = [
+    "SuffixChains",
+    "harmonize",
+    "harmony_ok",
+    "host_suffixes",
+    "number_reading",
+    "acronym_reading",
+]
+
+
+def _four_way(v: str) -> str:
+    if v in BACK_VOWELS:
+        return "u" if v in ROUNDED_VOWELS else "ı"
+    return "ü" if v in ROUNDED_VOWELS else "i"
+
+
+def _two_way(v: str) -> str:
+    return "a" if v in BACK_VOWELS else "ə"
+
+
+def harmonize(template: str, vowel: str, ends_in_vowel: bool = False) -> str:
+    """Spell a suffix template after a word whose last vowel is ``vowel``.
+
+    ``A`` is two-way, ``I`` four-way; ``(x)`` is a buffer consonant kept only after a vowel.
+    Harmony propagates: each vowel of the suffix governs the next one.
+
+    >>> harmonize("(n)In", "i", ends_in_vowel=True), harmonize("(n)In", "ö")
+    ('nin', 'ün')
+    >>> harmonize("lArdAn", "a")
+    'lardan'
+    """
+    out: list[str] = []
+    i = 0
+    current = vowel
+    at_start = True
+    while i < len(template):
+        ch = template[i]
+        if ch == "(":
+            close = template.index(")", i)
+            if at_start and ends_in_vowel:
+                out.append(template[i + 1 : close])
+            i = close + 1
+            continue
+        if ch == "A":
+            ch = _two_way(current)
+        elif ch == "I":
+            ch = _four_way(current)
+        elif ch == "D":
+            ch = "d"
+        elif at_start and ch in "AI":
+            pass
+        out.append(ch)
+        if ch in VOWELS:
+            current = ch
+        at_start = False
+        i += 1
+    return "".join(out)
+
+
+def harmony_ok(stem: str, chain: str) -> bool:
+    """Whether the first vowel of ``chain`` agrees with the last vowel of ``stem``.
+
+    Invariant suffixes (no harmonizing first vowel) always pass.
+
+    >>> harmony_ok("kitab", "ların"), harmony_ok("kitab", "lərin"), harmony_ok("ev", "də")
+    (True, False, True)
+    """
+    v = last_vowel(stem)
+    first = next((c for c in chain if c in VOWELS), None)
+    if v is None or first is None or first in "oö":
+        return True
+    if first in "aə":
+        return first == _two_way(v)
+    if first == "e":
+        return True  # -kən, -ken-like invariants
+    return first == _four_way(v)
+
+
+@lru_cache(maxsize=1)
+def _number_words() -> dict[tuple[str, int], str]:
+    table: dict[tuple[str, int], str] = {}
+    for line in data_file("number_words.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            kind, value, word = line.split("\t")
+            table[(kind, int(value))] = word
+    return table
+
+
+def number_reading(digits: str) -> str:
+    """The last word of a numeral read aloud (decides suffix harmony).
+
+    >>> number_reading("20"), number_reading("100"), number_reading("3000"), number_reading("0")
+    ('iyirmi', 'yüz', 'min', 'sıfır')
+    """
+    words = _number_words()
+    digits = "".join(c for c in digits if c.isdigit()).lstrip("0") or "0"
+    n = int(digits[-12:])
+    if n == 0:
+        return words[("unit", 0)]
+    if n % 10:
+        return words[("unit", n % 10)]
+    if n % 100:
+        return words[("ten", (n // 10) % 10)]
+    if n % 1000:
+        return words[("power", 2)]
+    for power in (9, 6, 3):
+        if n % 10**power == 0 and (n // 10**power) % 1000:
+            return words[("power", power)]
+    return words[("power", 3)]
+
+
+@lru_cache(maxsize=1)
+def _letter_names() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for line in data_file("letter_names.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            letter, name = line.split("\t")
+            table[letter] = name
+    return table
+
+
+def acronym_reading(acronym: str) -> str:
+    """How the last letter of an acronym is read (QHT → 'te', BMT → 'te', AŞ → 'şe').
+
+    >>> acronym_reading("QHT"), acronym_reading("ABŞ"), acronym_reading("KİV")
+    ('te', 'şe', 've')
+    """
+    names = _letter_names()
+    for ch in reversed(acronym):
+        if ch in names:
+            return names[ch]
+    return "e"
+
+
+@lru_cache(maxsize=1)
+def _templates() -> tuple[tuple[str, float], ...]:
+    out: list[tuple[str, float]] = []
+    for line in data_file("suffix_templates.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            template, weight = line.split("\t")
+            out.append((template, float(weight)))
+    return tuple(out)
+
+
+@lru_cache(maxsize=4096)
+def host_suffixes(reading: str) -> tuple[tuple[str, float], ...]:
+    """Suffixes that may follow a host read as ``reading``, with prior shares summing to 1.
+
+    >>> dict(host_suffixes("dörd"))["cü"] > 0
+    True
+    >>> "ci" in dict(host_suffixes("dörd"))
+    False
+    """
+    reading = az_lower(reading)
+    v = last_vowel(reading) or "e"
+    ends_vowel = reading[-1:] in VOWELS
+    weights: dict[str, float] = {}
+    for template, w in _templates():
+        form = harmonize(template, v, ends_vowel)
+        weights[form] = weights.get(form, 0.0) + w
+    total = sum(weights.values())
+    return tuple(sorted(((f, w / total) for f, w in weights.items()), key=lambda fw: -fw[1]))
+
+
+class SuffixChains:
+    """Suffix chains seen after many stems (``lexicons/suffix_chains.tsv.gz``), sorted for search.
+
+    >>> chains = SuffixChains.default()
+    >>> "larının" in chains and chains.count("lər") > chains.count("larının")
+    True
+    """
+
+    def __init__(self, counts: dict[str, int]) -> None:
+        self.forms: list[str] = sorted(counts)
+        self._counts = counts
+        self.total = sum(counts.values()) or 1
+
+    @classmethod
+    @lru_cache(maxsize=1)
+    def default(cls) -> SuffixChains:
+        """The shipped inventory, loaded once."""
+        counts: dict[str, int] = {}
+        with gzip.open(data_file("suffix_chains.tsv.gz").open("rb"), "rt", encoding="utf-8") as f:
+            for line in f:
+                chain, n = line.rstrip("\n").split("\t")
+                counts[chain] = int(n)
+        return cls(counts)
+
+    def __contains__(self, chain: object) -> bool:
+        return chain in self._counts
+
+    def count(self, chain: str) -> int:
+        """How many distinct stems the chain was seen after (0 if never)."""
+        return self._counts.get(chain, 0)
+
+    def prefix_range(self, prefix: str, lo: int = 0, hi: int | None = None) -> tuple[int, int]:
+        """Index range of chains starting with ``prefix`` (empty when lo == hi)."""
+        hi = len(self.forms) if hi is None else hi
+        i = bisect_left(self.forms, prefix, lo, hi)
+        if i == hi or not self.forms[i].startswith(prefix):
+            return i, i
+        return i, bisect_left(self.forms, prefix + "\uffff", i, hi)

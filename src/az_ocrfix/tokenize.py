@@ -1,0 +1,110 @@
+"""Split text into the tokens the repair looks at, with everything else left in place.
+
+Only word-like tokens are candidates for repair.  A word may contain the non-letter glyphs an
+OCR engine substitutes for letters (``6`` for ö, ``¢`` for ç, ``{`` for ü ...); which glyphs
+count is learned from the channel, so the tokenizer is built from a glyph set.  URLs, e-mail
+addresses and domain names are protected and never touched.  The part of ``QHT-lərin``,
+``2024-cü`` or ``Nizamnaməsi’nin`` after the hyphen or apostrophe is a *suffix* token
+whose host (acronym, number or word) matters for vowel harmony.
+
+>>> tok = Tokenizer(frozenset("6¢{"))
+>>> [(t.text, t.kind) for t in tok.tokens("2024-cü ildə 6l¢iilabilon, QHT-lorin www.qht.az")]
+[('cü', 'suffix'), ('ildə', 'word'), ('6l¢iilabilon', 'word'), ('QHT', 'word'), ('lorin', 'suffix')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+import regex
+
+__all__ = ["Token", "Tokenizer", "case_pattern"]
+
+TokenKind = Literal["word", "suffix"]
+Host = Literal["word", "acronym", "number", "none"]
+
+_PROTECTED = (
+    r"(?:https?://|ftp://|www\.)\S+"  # URLs
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail
+    r"|\b[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.(?:az|com|org|net|ru|tr|info|gov|edu|io|uk|de)\b"  # domains
+)
+_NUMBER = r"\d+(?:[.,:/]\d+)*"
+_JOINERS = "-'’‘ʼ`"
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A repairable span ``text == source[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+    kind: TokenKind
+    #: For suffix tokens: what they attach to (decides vowel harmony); "none" for words.
+    host: Host = "none"
+    #: For suffix tokens: the host's text (e.g. "2024" or "QHT").
+    host_text: str = ""
+
+
+def case_pattern(word: str) -> Literal["lower", "title", "upper", "mixed"]:
+    """Classify a word's letter case.
+
+    >>> case_pattern("Bakı"), case_pattern("QHT"), case_pattern("ilə"), case_pattern("McDonald")
+    ('title', 'upper', 'lower', 'mixed')
+    """
+    letters = [c for c in word if c.isalpha()]
+    if not letters:
+        return "lower"
+    uppers = [c.isupper() for c in letters]
+    if all(uppers):
+        return "upper" if len(letters) > 1 else "title"
+    if not any(uppers):
+        return "lower"
+    if uppers[0] and not any(uppers[1:]):
+        return "title"
+    return "mixed"
+
+
+class Tokenizer:
+    """Find word tokens; ``glyphs`` are non-letter characters allowed inside garbled words."""
+
+    def __init__(self, glyphs: frozenset[str] = frozenset()) -> None:
+        junk = "".join(regex.escape(g) for g in sorted(glyphs) if not g.isspace())
+        digit_junk = "".join(regex.escape(g) for g in sorted(glyphs) if g.isdigit())
+        other_junk = "".join(regex.escape(g) for g in sorted(glyphs) if not g.isdigit())
+        letter = r"[\p{L}\p{M}" + other_junk + "]"
+        # A word: letters (and letter-substitute glyphs), at least one real letter; digits only
+        # when they are known letter substitutes and sit next to letters (6na, 6l¢iilabilon).
+        if digit_junk:
+            inner = rf"(?:{letter}|[{digit_junk}](?={letter}))"
+            word = rf"(?:[{digit_junk}](?={letter}))*{letter}*\p{{L}}{letter}*(?:{inner}{letter}*)*"
+        else:
+            word = rf"{letter}*\p{{L}}{letter}*"
+        self.glyphs = glyphs
+        self._pattern = regex.compile(
+            rf"(?P<protected>{_PROTECTED})|(?P<number>{_NUMBER})|(?P<word>{word})", regex.V1
+        )
+        self._junk = junk
+
+    def tokens(self, text: str) -> Iterator[Token]:
+        """Yield the repairable tokens of ``text`` in order."""
+        prev_kind = ""
+        prev_end = -2
+        prev_text = ""
+        for m in self._pattern.finditer(text):
+            kind = m.lastgroup
+            start, end = m.span()
+            if kind == "word":
+                word = m.group()
+                joined = start == prev_end + 1 and text[prev_end] in _JOINERS
+                if joined and prev_kind == "number":
+                    yield Token(start, end, word, "suffix", "number", prev_text)
+                elif joined and prev_kind == "word" and case_pattern(prev_text) == "upper":
+                    yield Token(start, end, word, "suffix", "acronym", prev_text)
+                elif joined and text[prev_end] != "-" and prev_kind == "word":
+                    yield Token(start, end, word, "suffix", "word", prev_text)
+                else:
+                    yield Token(start, end, word, "word")
+            prev_kind, prev_end, prev_text = (kind or ""), end, m.group()
