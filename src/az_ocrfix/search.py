@@ -1,0 +1,139 @@
+"""Search keys: one form for every way a user may type (or an OCR engine may spell) a word.
+
+``search_key(text)`` = :func:`~az_ocrfix.normalize.normalize` → Azerbaijani casefold
+(``I`` → ``ı``, ``İ`` → ``i``, see :mod:`az_ocrfix.alphabet`) → ASCII fold:
+
+=====  =====  =====================================================
+from   to     why
+=====  =====  =====================================================
+ə      e      users without an Azerbaijani keyboard type e
+ı      i      (after casefold, so I → ı → i and İ → i → i)
+ö ü    o u
+ş ç ğ  s c g
+x q    x q    kept: they are ASCII letters of the alphabet
+é ä …  e a …  other Latin letters lose their combining marks (NFD)
+æ ø …  ae o … a few letters without a decomposition (``lexicons/norm_fold.tsv``)
+=====  =====  =====================================================
+
+Letters of other scripts are casefolded but not transliterated: a Russian word
+stays Cyrillic.  The fold table lives in ``lexicons/norm_fold.tsv``.
+
+>>> search_key("AZƏRBAYCAN") == search_key("azәrbaycan") == search_key("Azerbaycan")
+True
+>>> search_key("İSTANBUL IŞIQ Şəhər")
+'istanbul isiq seher'
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+from functools import lru_cache
+
+import regex
+
+from az_ocrfix.alphabet import casefold
+from az_ocrfix.normalize import normalize, normalize_with_offsets
+from az_ocrfix.resources import data_file
+
+__all__ = ["fold", "fts5_query", "index_text", "search_key", "tokens"]
+
+#: A token: a run of letters, combining marks and digits (the same split as SQLite FTS5's
+#: unicode61 tokenizer, so apostrophes and hyphens separate tokens).
+_TOKEN_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+_LATIN_RE = regex.compile(r"\p{Latin}")
+_MARK_RE = regex.compile(r"\p{M}")
+
+
+class _FoldTable(dict[int, str]):
+    """``str.translate`` table: fixed entries from the TSV, other chars computed once."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        folded = ch
+        if code > 0x7F and _LATIN_RE.match(ch):
+            folded = _MARK_RE.sub("", unicodedata.normalize("NFD", ch))
+            folded = unicodedata.normalize("NFC", folded) or ch
+        self[code] = folded
+        return folded
+
+
+@lru_cache(maxsize=1)
+def _fold_table() -> _FoldTable:
+    table = _FoldTable()
+    lines = data_file("norm_fold.tsv").read_text(encoding="utf-8").splitlines()
+    rows = [line.split("\t") for line in lines if line and not line.startswith("#")][1:]
+    for source, target, *_ in rows:
+        src = "".join(chr(int(cp[2:], 16)) for cp in source.split())
+        table[ord(src)] = "".join(chr(int(cp[2:], 16)) for cp in target.split())
+    return table
+
+
+def fold(text: str) -> str:
+    """Casefold (Azerbaijani rules) and ASCII-fold text that is already normalized.
+
+    >>> fold("Ölkə Şuşa İÇƏRİŞƏHƏR")
+    'olke susa iceriseher'
+    """
+    folded = casefold(text)
+    return folded if folded.isascii() else folded.translate(_fold_table())
+
+
+def search_key(text: str) -> str:
+    """The search form of ``text``: normalize, casefold, fold to ASCII (see module doc).
+
+    Spaces and punctuation are kept; use :func:`tokens` or :func:`index_text` for
+    word keys.
+
+    >>> search_key("AZƏRBAYCAN")
+    'azerbaycan'
+    >>> search_key("AzÉ™rbaycan")
+    'azerbaycan'
+    >>> search_key("Он сказал")
+    'он сказал'
+    """
+    return fold(normalize(text))
+
+
+def tokens(text: str) -> Iterator[tuple[str, int, int]]:
+    """Yield ``(key, start, end)`` for every word; the span is in the ORIGINAL text.
+
+    Characters removed by normalization (a soft hyphen inside a word) fall inside
+    the span, so ``text[start:end]`` is what a highlighter should mark.
+
+    >>> list(tokens("Bakı’da Azər\\u00adbaycan"))
+    [('baki', 0, 4), ('da', 5, 7), ('azerbaycan', 8, 19)]
+    """
+    normalized, offsets = normalize_with_offsets(text)
+    for m in _TOKEN_RE.finditer(normalized):
+        yield fold(m.group()), offsets[m.start()], offsets[m.end()]
+
+
+def index_text(text: str) -> str:
+    """The value to store in a full-text column: word keys joined by spaces.
+
+    Store it in an FTS5 table with ``tokenize="unicode61 remove_diacritics 0"``
+    (the keys are already folded) and query it with :func:`fts5_query`.
+
+    >>> index_text("Milli Məclisin İCLASI, 2024-cü il")
+    'milli meclisin iclasi 2024 cu il'
+    """
+    return " ".join(key for key, _, _ in tokens(text))
+
+
+def fts5_query(query: str, *, phrase: bool = False) -> str:
+    """Turn what a user typed into an FTS5 MATCH expression over :func:`index_text` keys.
+
+    Each word becomes a quoted term (so FTS5 operators in user input are inert);
+    terms are ANDed, or form one phrase with ``phrase=True``.  Returns ``""`` when
+    the query has no words (do not run MATCH then).
+
+    >>> fts5_query("ŞƏHƏR meclis")
+    '"seher" "meclis"'
+    >>> fts5_query("Milli Məclis", phrase=True)
+    '"milli meclis"'
+    """
+    keys = [key for key, _, _ in tokens(query)]
+    if not keys:
+        return ""
+    return f'"{" ".join(keys)}"' if phrase else " ".join(f'"{key}"' for key in keys)
