@@ -11,7 +11,7 @@ each position keeps only the cheapest states (a beam).
 
 >>> from az_ocrfix.channel import Channel
 >>> ch = Channel.from_counts({("ə", "o"): 30, ("ə", "ə"): 70, ("o", "o"): 100, ("ü", "ii"): 20,
-...                           ("ü", "ü"): 80, ("i", "i"): 100})
+...                           ("ü", "ü"): 80, ("i", "i"): 90, ("ı", "i"): 10})
 >>> words = WordList(["dövlət", "müddəa", "müddəası", "olmaq"], {"müddəa"})
 >>> [c.form for c in search("miiddoasi", ch, words, SuffixList(["sı"]), budget=12)]
 ['müddəası']

@@ -84,7 +84,7 @@ class Tokenizer:
             word = rf"{letter}*\p{{L}}{letter}*"
         self.glyphs = glyphs
         self._pattern = regex.compile(
-            rf"(?P<protected>{_PROTECTED})|(?P<number>{_NUMBER})|(?P<word>{word})", regex.V1
+            rf"(?P<protected>{_PROTECTED})|(?P<word>{word})|(?P<number>{_NUMBER})", regex.V1
         )
         self._junk = junk
 

@@ -1,0 +1,71 @@
+"""Candidate search under the channel: complete within budget, pruned by the lexicon."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from az_ocrfix.candidates import SuffixList, WordList, search
+from az_ocrfix.channel import Channel
+
+CHANNEL = Channel.from_counts(
+    {
+        ("ə", "o"): 40,
+        ("ə", "a"): 20,
+        ("ə", "ə"): 40,
+        ("ü", "ii"): 30,
+        ("ü", "ü"): 70,
+        ("ş", "s"): 50,
+        ("ş", "ş"): 50,
+        ("ş", "g"): 10,
+        ("ğ", "g"): 50,
+        ("ğ", "ğ"): 50,
+        ("g", "g"): 100,
+        ("ı", "i"): 60,
+        ("ı", "ı"): 40,
+        ("lı", "h"): 5,
+        ("a", "a"): 100,
+        ("o", "o"): 100,
+        ("i", "i"): 100,
+        ("s", "s"): 100,
+    }
+)
+WORDS = WordList(
+    ["bağ", "bağlı", "dövlət", "iş", "is", "müddəa", "müddəası", "təşkilat", "vətəndaş"],
+    {"təşkilat", "müddəa"},
+)
+CHAINS = SuffixList(["lar", "ları", "larına", "sı"])
+
+
+def forms(observed: str, budget: float = 15.0) -> list[str]:
+    return [c.form for c in search(observed, CHANNEL, WORDS, CHAINS, budget)]
+
+
+def test_multi_character_confusions_are_searched() -> None:
+    assert forms("miiddoasi")[0] == "müddəası"
+    assert "bağlı" in forms("bagh", budget=30)
+
+
+def test_stem_plus_suffix_reaches_unlisted_forms() -> None:
+    cands = search("togkilatlarina", CHANNEL, WORDS, CHAINS, 40)
+    assert [c.form for c in cands][:1] == ["təşkilatlarına"]
+    assert cands[0].stem_len == len("təşkilat")
+
+
+def test_exact_word_costs_least() -> None:
+    cands = search("is", CHANNEL, WORDS, CHAINS, 15)
+    assert cands[0].form == "is"
+    assert {c.form for c in cands} == {"is", "iş"}
+
+
+def test_ops_align_observed_with_form() -> None:
+    cand = search("vatondas", CHANNEL, WORDS, CHAINS, 20)[0]
+    assert cand.form == "vətəndaş"
+    assert "".join(t for t, _ in cand.ops) == "vətəndaş"
+    assert "".join(o for _, o in cand.ops) == "vatondas"
+
+
+@given(st.text(alphabet="abcdəiıosşühlt", max_size=10))
+def test_candidates_respect_budget_and_lexicon(observed: str) -> None:
+    for cand in search(observed, CHANNEL, WORDS, CHAINS, 12.0):
+        assert cand.channel_cost <= 12.0
+        assert cand.form in WORDS.forms or cand.form[cand.stem_len :] in CHAINS.forms
+        assert "".join(o for _, o in cand.ops) == observed

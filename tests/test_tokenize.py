@@ -1,0 +1,66 @@
+"""Tokenizer: words with OCR glyphs, protected spans, suffix hosts."""
+
+import regex
+from hypothesis import given
+from hypothesis import strategies as st
+
+from az_ocrfix.tokenize import Tokenizer, case_pattern
+
+TOK = Tokenizer(frozenset("6¢{1"))
+
+
+def spans(text: str) -> list[tuple[str, str, str]]:
+    return [(t.text, t.kind, t.host) for t in TOK.tokens(text)]
+
+
+def test_garbled_words_stay_whole() -> None:
+    assert spans("6l¢iilabilon {izorinds 6na") == [
+        ("6l¢iilabilon", "word", "none"),
+        ("{izorinds", "word", "none"),
+        ("6na", "word", "none"),
+    ]
+
+
+def test_numbers_are_not_words_but_host_suffixes() -> None:
+    assert spans("2024-cii ildo 19-20-də") == [
+        ("cii", "suffix", "number"),
+        ("ildo", "word", "none"),
+        ("də", "suffix", "number"),
+    ]
+
+
+def test_acronym_and_apostrophe_suffixes() -> None:
+    assert spans("QHT-lorin Nizamnamosi’nin qeyri-hokumat") == [
+        ("QHT", "word", "none"),
+        ("lorin", "suffix", "acronym"),
+        ("Nizamnamosi", "word", "none"),
+        ("nin", "suffix", "word"),
+        ("qeyri", "word", "none"),
+        ("hokumat", "word", "none"),
+    ]
+
+
+def test_urls_emails_domains_are_protected() -> None:
+    text = "bax https://qht.gov.az/xeber?id=5 və info@mia.az, QHT.az-a"
+    words = [t.text for t in TOK.tokens(text)]
+    assert words == ["bax", "və", "a"]
+
+
+def test_case_patterns() -> None:
+    assert [case_pattern(w) for w in ("ilə", "İlham", "QHT", "iPhone", "A")] == [
+        "lower",
+        "title",
+        "upper",
+        "mixed",
+        "title",
+    ]
+
+
+@given(st.text())
+def test_tokens_are_exact_slices_in_order(text: str) -> None:
+    last = 0
+    for tok in TOK.tokens(text):
+        assert text[tok.start : tok.end] == tok.text
+        assert tok.start >= last
+        assert regex.search(r"\p{L}", tok.text)
+        last = tok.end
