@@ -1,0 +1,753 @@
+"""Build the shipped Azerbaijani lexicon from the permissive sources in ``../shared/corpora``.
+
+Run from the repository root::
+
+    .venv/bin/python lexicons/build.py [--shared ../shared] [--tessdata DIR] [--out lexicons]
+
+Outputs (in ``--out``): ``words.tsv.gz`` (form, count, capital share), ``stems.txt.gz``,
+``bigrams.tsv.gz``, ``compounds.txt.gz``, ``shadows.tsv.gz`` (the removed garbled/de-accented
+forms with their diacritized twin), ``suffixes.txt`` and ``build_stats.txt`` (the figures quoted
+in README.md).  Only stdlib, ``regex`` and ``az_ocrfix.alphabet`` are used.
+
+The steps are small functions so that the tests can feed them synthetic input:
+
+>>> clean_token("Azәrbaycan,")
+('azərbaycan', 'title')
+>>> is_image("ilo", "ilə"), is_image("yiiksok", "yüksək"), is_image("ilə", "ilo")
+(1, 2, 0)
+"""
+
+from __future__ import annotations
+
+import argparse
+import array
+import collections
+import gzip
+import math
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from az_ocrfix.alphabet import LOWER_LETTERS, lower
+
+# --------------------------------------------------------------------------- cleaning
+
+LETTER_SET = frozenset(LOWER_LETTERS)
+#: Characters that are not NFKC-decomposable but stand for Azerbaijani letters.
+LOOKALIKES = {
+    "\ue003": "ct",  # private-use ligature in tesseract's langdata
+    "\u04d9": "ə",  # Cyrillic schwa
+    "\u04d8": "Ə",
+    "\u0259": "ə",
+    "\u018f": "Ə",
+    "\u01dd": "ə",  # turned e
+}
+#: Cyrillic homoglyphs, mapped only inside tokens that also contain Latin letters.
+CYRILLIC_HOMOGLYPHS = str.maketrans("аеорсхуіјАЕОРСХУІЈКМТВН", "aeopcxyijAEOPCXYIJKMTBH")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
+#: Apostrophes and quotes that attach a suffix to a name: Report"a, Semaşko”nun.
+_SUFFIX_MARK = re.compile("[\"'’”“`´]")
+_EDGE_JUNK = re.compile(r"^[\W_]+|[\W_]+$")
+
+
+def normalize_text(raw: str) -> str:
+    """NFKC, ligature repair and lookalike letters to the Azerbaijani Latin ones.
+
+    >>> normalize_text("iﬆifadə \\ue003 Azәrbaycan")
+    'istifadə ct Azərbaycan'
+    """
+    for bad, good in LOOKALIKES.items():
+        if bad in raw:
+            raw = raw.replace(bad, good)
+    text = unicodedata.normalize("NFKC", raw)
+    text = text.replace("i\u0307", "i").replace("I\u0307", "İ")
+    if _CYRILLIC.search(text) and _LATIN.search(text):
+        text = text.translate(CYRILLIC_HOMOGLYPHS)
+    return text
+
+
+def case_of(token: str) -> str:
+    """Classify a token's capitalisation: 'lower', 'title', 'upper' or 'mixed'.
+
+    >>> [case_of(w) for w in ("bakı", "Bakı", "BAKI", "McDonald", "B")]
+    ['lower', 'title', 'upper', 'mixed', 'title']
+    """
+    letters = [c for c in token if c.isalpha()]
+    if not letters or all(c.islower() for c in letters):
+        return "lower"
+    if letters[0].isupper() and all(c.islower() for c in letters[1:]):
+        return "title"
+    if all(c.isupper() for c in letters):
+        return "upper"
+    return "mixed"
+
+
+def clean_token(raw: str, keep_hyphen: bool = False) -> tuple[str, str] | None:
+    """Clean one list entry; return ``(lowercase form, case)`` or None to drop it.
+
+    Edge punctuation is stripped, a suffix after an apostrophe/quote is cut off
+    (``Nar”ın`` → ``nar``), entries with digits, foreign letters or inner punctuation
+    are dropped.  With ``keep_hyphen`` a single inner hyphen between letters is kept
+    (compounds such as ``qeyri-hökumət``).
+
+    >>> clean_token("ki,"), clean_token("Nar”ın"), clean_token("İSTİQLAL")
+    (('ki', 'lower'), ('nar', 'title'), ('istiqlal', 'upper'))
+    >>> clean_token("2005-ci") is None, clean_token("week") is None, clean_token("ab-hava")
+    (True, True, None)
+    >>> clean_token("ab-hava", keep_hyphen=True)
+    ('ab-hava', 'lower')
+    """
+    text = _EDGE_JUNK.sub("", normalize_text(raw.strip()))
+    if not text:
+        return None
+    mark = _SUFFIX_MARK.search(text)
+    if mark and mark.start() > 0:
+        text = _EDGE_JUNK.sub("", text[: mark.start()])
+    if not text:
+        return None
+    case = case_of(text)
+    form = lower(text)
+    if all(c in LETTER_SET for c in form):
+        return form, case
+    if keep_hyphen and form.count("-") >= 1:
+        parts = form.split("-")
+        if all(p and all(c in LETTER_SET for c in p) for p in parts):
+            return form, case
+    return None
+
+
+# --------------------------------------------------------------------------- shadows
+
+#: What an English OCR model or a de-accenting writer makes of each letter.
+IMAGES: dict[str, tuple[str, ...]] = {
+    "ə": ("a", "o", "e"),
+    "ı": ("i",),
+    "ü": ("u", "ii"),
+    "ö": ("o",),
+    "ş": ("s", "g"),
+    "ç": ("c", "g"),
+    "ğ": ("g",),
+    "q": ("g",),
+}
+_FOLD_KEY = str.maketrans(
+    {**dict.fromkeys("əaoeö", "a"), "ı": "i", "ü": "ii", "u": "ii"} | dict.fromkeys("şsçcğgq", "g")
+)
+
+
+def fold_key(form: str) -> str:
+    """A lossy key shared by a form and all its OCR/de-accent images (ü, u → ii).
+
+    >>> fold_key("yüksək") == fold_key("yiiksok") == fold_key("yuksek")
+    True
+    >>> fold_key("qəbul") == fold_key("gəbul")
+    True
+    """
+    return form.translate(_FOLD_KEY)
+
+
+def is_image(shadow: str, twin: str) -> int:
+    """Number of letters of ``twin`` that were garbled into ``shadow`` (0: not an image).
+
+    >>> is_image("azarbaycan", "azərbaycan"), is_image("olkə", "ölkə"), is_image("ana", "ona")
+    (1, 1, 0)
+    """
+    i = j = changes = 0
+    while i < len(twin):
+        if j >= len(shadow):
+            return 0
+        t, s = twin[i], shadow[j]
+        if t == s:
+            j += 1
+        elif t == "ü" and shadow.startswith("ii", j):
+            j += 2
+            changes += 1
+        elif s in IMAGES.get(t, ()):
+            j += 1
+            changes += 1
+        else:
+            return 0
+        i += 1
+    return changes if j == len(shadow) else 0
+
+
+def shadow_ratio(form: str, attested: bool) -> float:
+    """How many times more frequent a twin must be to make ``form`` a shadow.
+
+    Short strings coincide with real words by chance, so they need a larger ratio;
+    forms attested in a curated dictionary need a 20 times larger one.
+
+    >>> shadow_ratio("is", False) < shadow_ratio("is", True)
+    True
+    >>> shadow_ratio("azarbaycan", False)
+    8.0
+    """
+    n = len(form)
+    base = 500.0 if n <= 2 else 150.0 if n == 3 else 30.0 if n == 4 else 8.0
+    return base * (20.0 if attested else 1.0)
+
+
+def find_shadows(
+    counts: dict[str, float], attested: Iterable[str] = ()
+) -> dict[str, tuple[str, int]]:
+    """Map each shadow form to ``(twin, changed letters)``.
+
+    A form f is a shadow when another form g has f among its images and
+    ``count(g) >= shadow_ratio(f) * count(f)``.
+
+    >>> find_shadows({"və": 1e6, "ve": 900, "ilə": 5e5, "ilo": 3, "in": 1e5, "ən": 9e5})
+    {'ve': ('və', 1), 'ilo': ('ilə', 1)}
+    """
+    attested_set = set(attested)
+    groups: dict[str, list[str]] = collections.defaultdict(list)
+    for form in counts:
+        groups[fold_key(form)].append(form)
+    found: dict[str, tuple[str, int]] = {}
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        members.sort(key=lambda w: (-counts[w], w))
+        for k, f in enumerate(members):
+            need = shadow_ratio(f, f in attested_set) * counts[f]
+            for g in members[:k]:
+                if counts[g] < need:
+                    break
+                changes = is_image(f, g)
+                if changes:
+                    found[f] = (g, changes)
+                    break
+    return found
+
+
+# --------------------------------------------------------------------------- hunspell
+
+
+@dataclass
+class AffixRule:
+    """One hunspell SFX line: strip ``strip``, append ``add`` when ``cond`` matches."""
+
+    strip: str
+    add: str
+    cond: re.Pattern[str]
+    cont: tuple[str, ...] = ()
+
+
+def parse_aff(lines: Iterable[str]) -> dict[str, list[AffixRule]]:
+    """Parse the SFX rules of a hunspell .aff file with ``FLAG long``.
+
+    >>> rules = parse_aff(["SFX N1 Y 2", "SFX N1 0 lar .", "SFX N1 q ğa q"])
+    >>> [(r.strip, r.add) for r in rules["N1"]]
+    [('', 'lar'), ('q', 'ğa')]
+    """
+    rules: dict[str, list[AffixRule]] = collections.defaultdict(list)
+    for line in lines:
+        parts = line.split("#", 1)[0].split()
+        if len(parts) < 5 or parts[0] != "SFX":
+            continue
+        _, flag, strip, add, cond = parts[:5]
+        add, _, cont = add.partition("/")
+        strip = "" if strip == "0" else strip
+        add = "" if add == "0" else add
+        pattern = re.compile("(?:" + ("" if cond == "." else cond) + ")$")
+        rules[flag].append(AffixRule(strip, add, pattern, tuple(_split_flags(cont))))
+    return dict(rules)
+
+
+def _split_flags(flags: str) -> list[str]:
+    return [flags[i : i + 2] for i in range(0, len(flags) - 1, 2)]
+
+
+def expand_hunspell(stem: str, flags: str, rules: dict[str, list[AffixRule]]) -> set[str]:
+    """All forms generated from one .dic entry (one level of continuation flags).
+
+    >>> rules = parse_aff(["SFX N1 Y 2", "SFX N1 0 lar .", "SFX N1 q ğa q"])
+    >>> sorted(expand_hunspell("bayraq", "N1", rules))
+    ['bayraq', 'bayraqlar', 'bayrağa']
+    """
+    out = {stem}
+    todo = [(stem, f) for f in _split_flags(flags)]
+    depth = 0
+    while todo and depth < 2:
+        nxt: list[tuple[str, str]] = []
+        for word, flag in todo:
+            for rule in rules.get(flag, ()):
+                if rule.strip and not word.endswith(rule.strip):
+                    continue
+                if not rule.cond.search(word):
+                    continue
+                new = word[: len(word) - len(rule.strip)] + rule.add
+                out.add(new)
+                nxt.extend((new, c) for c in rule.cont)
+        todo, depth = nxt, depth + 1
+    return out
+
+
+# --------------------------------------------------------------------------- verb forms
+
+_HARMONY_A = {v: ("a" if v in "aıou" else "ə") for v in "aıoueəiöü"}
+_HARMONY_I = {"a": "ı", "ı": "ı", "o": "u", "u": "u", "e": "i", "ə": "i", "i": "i", "ö": "ü"}
+_HARMONY_I["ü"] = "ü"
+_VOWELS = frozenset("aıoueəiöü")
+
+
+def apply_template(stem: str, template: str) -> str:
+    """Attach a suffix template with vowel harmony: A = a/ə, I = ı/i/u/ü, Q = q/k, (y) buffer.
+
+    >>> apply_template("ölçül", "(y)AbilAn"), apply_template("oxu", "(y)AcAQ")
+    ('ölçüləbilən', 'oxuyacaq')
+    >>> apply_template("gör", "(y)Ib"), apply_template("bil", "mAQ")
+    ('görüb', 'bilmək')
+    """
+    word = stem
+    rest = template
+    if rest.startswith("(y)"):
+        rest = rest[3:]
+        if word[-1:] in _VOWELS:
+            word += "y"
+    for ch in rest:
+        last = next((c for c in reversed(word) if c in _VOWELS), "a")
+        if ch == "A":
+            word += _HARMONY_A[last]
+        elif ch == "I":
+            word += _HARMONY_I[last]
+        elif ch == "Q":
+            word += "q" if _HARMONY_A[last] == "a" else "k"
+        else:
+            word += ch
+    return word
+
+
+def read_templates(path: Path) -> list[str]:
+    """Suffix templates, one per line, ``#`` comments ignored."""
+    return [t for t in (line.split("#", 1)[0].strip() for line in read_lines(path)) if t]
+
+
+def verb_stems(hunspell: Iterable[str], dict_lines: Iterable[str], words: set[str]) -> set[str]:
+    """Verb stems of the curated lists.
+
+    From hunspell entries with a verb flag (V*, E*), az-lang-nlp dict.txt entries
+    tagged V, and dictionary headwords w whose verbal noun w+mA is also a headword.
+
+    >>> sorted(verb_stems(["gəl/E2", "ev/O2"], ["Vyaz", "Nev"], {"ölç", "ölçmə", "ev"}))
+    ['gəl', 'yaz', 'ölç']
+    """
+    out: set[str] = set()
+    for entry in hunspell:
+        stem, _, flags = entry.partition("/")
+        if any(f[:1] in ("V", "E") for f in _split_flags(flags)):
+            out.add(lower(stem))
+    out.update(lower(line[1:]) for line in dict_lines if line.startswith("V"))
+    out.update(w for w in words if len(w) >= 2 and (w + "mə" in words or w + "ma" in words))
+    return {w for w in out if w and all(c in LETTER_SET for c in w)}
+
+
+# --------------------------------------------------------------------------- sources
+
+
+@dataclass
+class Evidence:
+    """Everything the sources say about one lowercase form."""
+
+    counts: dict[str, float] = field(default_factory=dict)  # source -> count on common scale
+    lists: set[str] = field(default_factory=set)  # list-only sources attesting the form
+    case: dict[str, float] = field(default_factory=lambda: collections.defaultdict(float))
+
+
+FREQ_SOURCES = ("localdoc", "spellfreq", "tess-wordlist")
+#: Curated dictionary-type sources (lemmas with diacritics): shadow protection, stems.
+CURATED = ("hunspell", "stemmer-words", "nltkaz", "azlangnlp-dict")
+#: Floor counts (on the final scale) for forms known only from lists.
+FLOORS = {
+    "hunspell": 4,
+    "stemmer-words": 4,
+    "nltkaz": 4,
+    "azlangnlp-dict": 4,
+    "tess-dawg": 3,
+    "names": 2,
+    "azelexicon": 2,
+    "hunspell-forms": 1,
+    "verb-forms": 1,
+}
+
+
+def read_lines(path: Path) -> Iterator[str]:
+    """Lines of a UTF-8 file without BOM and line ends."""
+    with open(path, encoding="utf-8-sig", errors="replace") as fh:
+        for line in fh:
+            line = line.rstrip("\r\n")
+            if line.strip():
+                yield line
+
+
+def read_counts(path: Path) -> Iterator[tuple[str, int]]:
+    """``word count`` lines."""
+    for line in read_lines(path):
+        parts = line.split()
+        if len(parts) == 2 and parts[1].isdigit():
+            yield parts[0], int(parts[1])
+
+
+def rank_count(rank: int, by_rank: list[int]) -> float:
+    """Estimate a count for a 1-based frequency rank from a reference list's counts.
+
+    Ranks inside the reference take the reference count at the same rank; beyond
+    it Zipf's law (count ∝ 1/rank) continues from the last entry.
+
+    >>> rank_count(2, [900, 450, 300]), rank_count(6, [900, 450, 300])
+    (450.0, 150.0)
+    """
+    if rank <= len(by_rank):
+        return float(by_rank[rank - 1])
+    return by_rank[-1] * len(by_rank) / rank
+
+
+def extract_dawg_words(tessdata: Path) -> list[str]:
+    """Unpack ``aze.traineddata`` in a temp dir and list its LSTM word dawg."""
+    traineddata = tessdata / "aze.traineddata"
+    with tempfile.TemporaryDirectory() as tmp:
+        prefix = os.path.join(tmp, "aze.")
+        subprocess.run(
+            ["combine_tessdata", "-u", str(traineddata), prefix], check=True, capture_output=True
+        )
+        out = os.path.join(tmp, "dawg.txt")
+        subprocess.run(
+            ["dawg2wordlist", prefix + "lstm-unicharset", prefix + "lstm-word-dawg", out],
+            check=True,
+            capture_output=True,
+        )
+        return list(read_lines(Path(out)))
+
+
+@dataclass
+class Collected:
+    """Cleaned evidence of all sources."""
+
+    forms: dict[str, Evidence]
+    stems: set[str]
+    compounds: dict[str, Evidence]
+    raw_bigrams: list[tuple[str, str]]
+    suffixes: list[str]
+    stats: dict[str, int]
+
+
+def collect(shared: Path, tessdata: Path, log: bool = True) -> Collected:
+    """Read and clean every source into per-form evidence."""
+    corp = shared / "corpora"
+    forms: dict[str, Evidence] = collections.defaultdict(Evidence)
+    compounds: dict[str, Evidence] = collections.defaultdict(Evidence)
+    stems: set[str] = set()
+    stats: collections.Counter[str] = collections.Counter()
+
+    def note(msg: str) -> None:
+        if log:
+            print(f"[{time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr)
+
+    def add_list(source: str, entries: Iterable[str], stem_source: bool = False) -> None:
+        for raw in entries:
+            stats[f"{source}.raw"] += 1
+            got = clean_token(raw, keep_hyphen=True)
+            if got is None:
+                stats[f"{source}.dropped"] += 1
+                continue
+            form, case = got
+            ev = (compounds if "-" in form else forms)[form]
+            ev.lists.add(source)
+            if case in ("lower", "title"):
+                ev.case[case] += 1
+            if stem_source and "-" not in form:
+                stems.add(form)
+
+    # 1. LocalDoc symspell 80k: the reference frequency scale.
+    localdoc: dict[str, int] = collections.Counter()
+    for raw, n in read_counts(corp / "localdoc-symspell-freq80k/frequency_dictionary_az_80k.txt"):
+        stats["localdoc.raw"] += 1
+        got = clean_token(raw, keep_hyphen=True)
+        if got is None:
+            stats["localdoc.dropped"] += 1
+        elif "-" in got[0]:
+            compounds[got[0]].counts["localdoc"] = float(n)
+        else:
+            localdoc[got[0]] += n
+    ld_total = sum(localdoc.values())
+    ld_min = min(localdoc.values())
+    for form, n in localdoc.items():
+        forms[form].counts["localdoc"] = float(n)
+    note(f"localdoc: {len(localdoc)} forms, {ld_total} tokens")
+
+    # 2. az-lang-nlp spell_freq (stem-inflated counts) rescaled to the localdoc scale.
+    spell: dict[str, int] = collections.Counter()
+    for raw, n in read_counts(corp / "azlangnlp-spellfreq/spell_freq.txt"):
+        stats["spellfreq.raw"] += 1
+        got = clean_token(raw)
+        if got is None:
+            stats["spellfreq.dropped"] += 1
+            continue
+        spell[got[0]] += n
+    scale = ld_total / sum(spell.values())
+    for form, n in spell.items():
+        forms[form].counts["spellfreq"] = n * scale
+    note(f"spellfreq: {len(spell)} forms, scale x{scale:.2f}")
+
+    # 3. tesseract langdata wordlist: frequency ordered, counts by rank matching on localdoc.
+    ranked: list[tuple[str, str]] = []
+    for raw in read_lines(corp / "tesseract-langdata-aze/aze.wordlist"):
+        stats["tess-wordlist.raw"] += 1
+        got = clean_token(raw, keep_hyphen=True)
+        if got is None:
+            stats["tess-wordlist.dropped"] += 1
+            continue
+        ranked.append(got)
+    by_rank = sorted(localdoc.values(), reverse=True)
+    for rank, (form, case) in enumerate(ranked, 1):
+        est = rank_count(rank, by_rank)
+        ev = (compounds if "-" in form else forms)[form]
+        ev.counts["tess-wordlist"] = ev.counts.get("tess-wordlist", 0.0) + est
+        if case in ("lower", "title"):
+            ev.case[case] += 4 * est  # running-text evidence weighs more than list presence
+    # 4. tesseract aze.traineddata word dawg.
+    add_list("tess-dawg", extract_dawg_words(tessdata))
+    note("dawg done")
+
+    # 5. curated lemma lists.
+    dic = list(read_lines(corp / "mozillaz-hunspell-az/az.dic"))[1:]
+    rules = parse_aff(read_lines(corp / "mozillaz-hunspell-az/az.aff"))
+    generated: list[str] = []
+    stems_hun: list[str] = []
+    for entry in dic:
+        stem, _, flags = entry.partition("/")
+        stems_hun.append(stem)
+        generated.extend(f for f in expand_hunspell(stem, flags, rules) if f != stem)
+    add_list("hunspell", stems_hun, stem_source=True)
+    add_list("hunspell-forms", generated)
+    stats["hunspell-forms.generated"] = len(generated)
+    add_list("stemmer-words", read_lines(corp / "aznlp-stemmer-lexicon/words.txt"), True)
+    add_list("nltkaz", read_lines(corp / "nltkaz-pypi/azwords.txt"), True)
+    dict_entries_v = list(read_lines(corp / "azlangnlp-spellfreq/dict.txt"))
+    dict_entries = [line[1:] for line in dict_entries_v]
+    add_list("azlangnlp-dict", dict_entries, stem_source=True)
+    verbs = verb_stems(
+        dic, dict_entries_v, set(read_lines(corp / "aznlp-stemmer-lexicon/words.txt"))
+    )
+    templates = read_templates(Path(__file__).resolve().parent / "verb_suffixes.txt")
+    add_list("verb-forms", (apply_template(v, t) for v in sorted(verbs) for t in templates))
+    stats["verb-stems"] = len(verbs)
+    names = list(read_lines(corp / "aznlp-stemmer-lexicon/names.csv"))[1:]
+    add_list("names", names)
+    aze_words = []
+    for line in read_lines(corp / "azelexicon-words/words.txt"):
+        line = re.sub(r"\(.*?\)", " ", line).strip()
+        if line and " " not in line:
+            aze_words.append(line)
+        else:
+            stats["azelexicon.multiword"] += 1
+    add_list("azelexicon", aze_words)
+    note(f"lists done, {len(forms)} forms")
+
+    raw_bigrams: list[tuple[str, str]] = []
+    for line in read_lines(corp / "tesseract-langdata-aze/aze.word.bigrams"):
+        parts = line.split()
+        stats["bigrams.raw"] += 1
+        if len(parts) != 2:
+            continue
+        a1, a2 = clean_token(parts[0]), clean_token(parts[1])
+        if a1 and a2:
+            raw_bigrams.append((a1[0], a2[0]))
+    suffixes = []
+    for line in read_lines(corp / "aznlp-stemmer-lexicon/suffix.txt"):
+        got = clean_token(line)
+        if got and got[0] not in suffixes:
+            suffixes.append(got[0])
+    stats["localdoc.min"] = ld_min
+    return Collected(dict(forms), stems, dict(compounds), raw_bigrams, suffixes, dict(stats))
+
+
+# --------------------------------------------------------------------------- merging
+
+
+def merge_count(ev: Evidence, ld_min: float) -> float:
+    """One count on the localdoc scale from a form's evidence (0 if only list-attested).
+
+    LocalDoc is authoritative when present.  Otherwise the geometric mean of the other
+    frequency estimates, capped below LocalDoc's smallest count (LocalDoc is a top-80k
+    list, so a form missing from it is rarer than its last entry).
+
+    >>> merge_count(Evidence(counts={"localdoc": 500.0, "spellfreq": 9e4}), 400)
+    500.0
+    >>> merge_count(Evidence(counts={"spellfreq": 100.0, "tess-wordlist": 400.0}), 400)
+    200.0
+    >>> merge_count(Evidence(counts={"spellfreq": 9000.0}), 400)
+    400.0
+    """
+    if "localdoc" in ev.counts:
+        return ev.counts["localdoc"]
+    vals = [v for k, v in ev.counts.items() if v > 0]
+    if not vals:
+        return 0.0
+    gm = math.exp(statistics.fmean(math.log(v) for v in vals))
+    return float(min(round(gm, 6), ld_min))
+
+
+def cap_share(ev: Evidence) -> float:
+    """Share of capitalised attestations (title case; all-caps carries no information).
+
+    >>> cap_share(Evidence(case={"title": 3.0, "lower": 1.0}))
+    0.75
+    """
+    title, low = ev.case.get("title", 0.0), ev.case.get("lower", 0.0)
+    return title / (title + low) if title + low else 0.0
+
+
+@dataclass
+class Built:
+    """The merged lexicon before writing."""
+
+    counts: dict[str, int]
+    caps: dict[str, float]
+    shadows: dict[str, tuple[str, int]]
+    shadow_counts: dict[str, int]
+    compounds: dict[str, int]
+    stats: dict[str, int]
+
+
+def build(col: Collected, target_top: float = 1e7) -> Built:
+    """Merge counts, apply floors, remove shadows and rescale so the top form ≈ ``target_top``."""
+    ld_min = float(col.stats["localdoc.min"])
+    raw: dict[str, float] = {}
+    for form, ev in col.forms.items():
+        raw[form] = merge_count(ev, ld_min)
+    top = max(raw.values())
+    factor = target_top / top
+    counts: dict[str, float] = {}
+    for form, ev in col.forms.items():
+        floor = max((FLOORS.get(s, 0) for s in ev.lists), default=0)
+        if ev.lists == {"hunspell-forms"} and not ev.counts:
+            continue  # generated but attested nowhere else: left to the morphology analyser
+        counts[form] = max(raw[form] * factor, float(floor), 1.0)
+    attested = {f for f, ev in col.forms.items() if ev.lists & {*CURATED, "hunspell-forms"}}
+    shadows = find_shadows(counts, attested)
+    stats = dict(col.stats)
+    stats["forms.before_shadows"] = len(counts)
+    stats["shadows"] = len(shadows)
+    stats["shadows.tokens"] = round(sum(counts[f] for f in shadows))
+    shadow_counts = {f: round(counts[f]) for f in shadows}
+    final = {f: max(1, round(c)) for f, c in counts.items() if f not in shadows}
+    caps = {f: round(cap_share(col.forms[f]), 2) for f in final}
+    stats["forms"] = len(final)
+    stats["tokens"] = sum(final.values())
+    for src in (*FREQ_SOURCES, *FLOORS):
+        have = [f for f in final if src in col.forms[f].counts or src in col.forms[f].lists]
+        only = [
+            f
+            for f in have
+            if len(col.forms[f].counts) + len(col.forms[f].lists) == 1
+            or (set(col.forms[f].counts) | col.forms[f].lists) == {src}
+        ]
+        stats[f"contrib.{src}.forms"] = len(have)
+        stats[f"contrib.{src}.only"] = len(only)
+    compounds = {
+        f: max(1, round(merge_count(ev, ld_min) * factor), *(FLOORS.get(s, 0) for s in ev.lists))
+        for f, ev in col.compounds.items()
+        if ev.lists != {"hunspell-forms"} or ev.counts
+    }
+    stats["compounds"] = len(compounds)
+    return Built(final, caps, shadows, shadow_counts, compounds, stats)
+
+
+def bigram_counts(
+    pairs: Iterable[tuple[str, str]], words: dict[str, int]
+) -> collections.Counter[tuple[str, str]]:
+    """Count cleaned bigrams whose two words are both in the final lexicon.
+
+    >>> dict(bigram_counts([("bu", "gün"), ("bu", "gün"), ("ve", "bu")], {"bu": 9, "gün": 3}))
+    {('bu', 'gün'): 2}
+    """
+    out: collections.Counter[tuple[str, str]] = collections.Counter()
+    for w1, w2 in pairs:
+        if w1 in words and w2 in words:
+            out[w1, w2] += 1
+    return out
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def write_gz(path: Path, lines: Iterable[str]) -> None:
+    """Write lines to a reproducible gzip file (no timestamp, no file name)."""
+    with (
+        open(path, "wb") as raw,
+        gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as gz,
+    ):
+        for line in lines:
+            gz.write((line + "\n").encode("utf-8"))
+
+
+def write_fast_words(out: Path, words: dict[str, int], caps: dict[str, float]) -> None:
+    """The fast-loading twin of words.tsv.gz: ``words.txt`` (sorted forms),
+    ``words.txt.counts`` (uint32 little-endian) and ``words.txt.caps`` (uint8 percent)."""
+    forms = sorted(words)
+    (out / "words.txt").write_text("\n".join(forms) + "\n", encoding="utf-8")
+    counts = array.array("I", (words[f] for f in forms))
+    if sys.byteorder == "big":
+        counts.byteswap()
+    (out / "words.txt.counts").write_bytes(counts.tobytes())
+    (out / "words.txt.caps").write_bytes(bytes(round(caps[f] * 100) for f in forms))
+
+
+def write_outputs(out: Path, col: Collected, built: Built) -> None:
+    """Write every shipped file."""
+    words = built.counts
+    write_gz(
+        out / "words.tsv.gz",
+        (f"{f}\t{words[f]}\t{built.caps[f]:.2f}" for f in sorted(words)),
+    )
+    write_fast_words(out, words, built.caps)
+    write_gz(out / "stems.txt.gz", sorted(s for s in col.stems if s not in built.shadows))
+    bigrams = bigram_counts(col.raw_bigrams, words)
+    write_gz(out / "bigrams.tsv.gz", (f"{a}\t{b}\t{n}" for (a, b), n in sorted(bigrams.items())))
+    write_gz(out / "compounds.tsv.gz", (f"{f}\t{n}" for f, n in sorted(built.compounds.items())))
+    write_gz(
+        out / "shadows.tsv.gz",
+        (
+            f"{f}\t{g}\t{built.shadow_counts[f]}\t{words.get(g, 0)}\t{k}"
+            for f, (g, k) in sorted(built.shadows.items())
+        ),
+    )
+    (out / "suffixes.txt").write_text("\n".join(col.suffixes) + "\n", encoding="utf-8")
+    built.stats["bigrams"] = len(bigrams)
+    built.stats["stems"] = len(col.stems)
+    (out / "build_stats.txt").write_text(
+        "".join(f"{k}\t{v}\n" for k, v in sorted(built.stats.items())), encoding="utf-8"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry point."""
+    here = Path(__file__).resolve().parent
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--shared", type=Path, default=here.parent.parent / "shared")
+    parser.add_argument(
+        "--tessdata", type=Path, default=Path("/usr/share/tesseract-ocr/5/tessdata")
+    )
+    parser.add_argument("--out", type=Path, default=here)
+    args = parser.parse_args(argv)
+    if not shutil.which("combine_tessdata") or not shutil.which("dawg2wordlist"):
+        parser.error("combine_tessdata and dawg2wordlist (tesseract training tools) are needed")
+    col = collect(args.shared, args.tessdata)
+    built = build(col)
+    write_outputs(args.out, col, built)
+    for key in ("forms", "tokens", "shadows", "stems", "bigrams", "compounds"):
+        print(f"{key}\t{built.stats[key]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
