@@ -23,7 +23,7 @@ import regex
 
 from az_ocrfix.alphabet import casefold
 
-__all__ = ["JOIN_PRIOR", "PAIR_COST", "WordScorer", "should_join", "split_word"]
+__all__ = ["JOIN_PRIOR", "PAIR_COST", "WordScorer", "is_wordish", "should_join", "split_word"]
 
 #: Goodness of the best repaired reading of a raw token (log-probability-like; higher is better,
 #: about -30 for a hopeless token).
@@ -63,7 +63,12 @@ def _is_acronym(word: str) -> bool:
     return upper >= 2 and all(c.isupper() or c == "i" for c in letters)
 
 
-def _wordish(ch: str) -> bool:
+def is_wordish(ch: str) -> bool:
+    """True for a character that can be part of a (possibly garbled) word.
+
+    >>> is_wordish("ə"), is_wordish("¢"), is_wordish("“")
+    (True, True, False)
+    """
     return ch.isalnum() or ch in _GARBLE_LETTERS
 
 
@@ -77,7 +82,7 @@ def should_join(left: str, right: str, scorer: WordScorer) -> bool:
     >>> should_join("öz", "özünə", lambda w: {"öz": -8.0, "özünə": -10.0}.get(w, -30.0))
     False
     """
-    if not left or not right or not _wordish(left[-1]) or not _wordish(right[0]):
+    if not left or not right or not is_wordish(left[-1]) or not is_wordish(right[0]):
         return False
     if _NUMBER.fullmatch(left) or _NUMBER.fullmatch(right):
         return False
@@ -91,7 +96,7 @@ def should_join(left: str, right: str, scorer: WordScorer) -> bool:
     keep = scorer(left + "-" + right)
     lf, rf = casefold(left), casefold(right)
     if len(lf) >= 2 and rf.startswith(lf):  # reduplication: öz-özünə, ayrı-ayrı, tez-tez
-        keep = max(keep, min(scorer(left), scorer(right)) + PAIR_COST)
+        keep = max(keep, scorer(left) + PAIR_COST)  # the repeated part must be a word
     elif len(lf) >= MIN_HALF and len(rf) >= MIN_HALF:  # two words: sosial-iqtisadi
         keep = max(keep, min(scorer(left), scorer(right)))
     return joined + JOIN_PRIOR >= keep - PAIR_COST

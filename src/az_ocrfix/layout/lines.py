@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-__all__ = ["REMOVABLE", "Line", "drop_page_furniture", "scan_lines"]
+__all__ = ["REMOVABLE", "Line", "drop_page_furniture", "scan_lines", "skip_debris"]
 
 #: Characters deleted wherever they occur: soft hyphen, zero-width space/joiners, word joiner, BOM.
 REMOVABLE = regex.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
@@ -23,7 +23,10 @@ REMOVABLE = regex.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _LINE = regex.compile(r"([^\n\f]*?)\r?(\n|\f|\Z)")
 # Leading whitespace, then tesseract's margin debris ("~ ", "| ", "¦") possibly repeated.
 _LEAD = regex.compile(r"[ \t\u00a0\u00ad\u200b\u200c\u200d\u2060\ufeff]*")
-_DEBRIS = regex.compile(r"(?:[~|](?:[ \t\u00a0]+|$)|¦[ \t\u00a0]*)+")
+_DEBRIS = regex.compile(
+    r"(?:[~|](?:[ \t\u00a0\u00ad\u200b\u200c\u200d\u2060\ufeff]+|$)"
+    r"|¦[ \t\u00a0\u00ad\u200b\u200c\u200d\u2060\ufeff]*)+"
+)
 _TRAIL = regex.compile(r"[ \t\u00a0\u00ad\u200b\u200c\u200d\u2060\ufeff]*$")
 
 # A page number: "12", "- 12 -", "Səh. 12", "səhifə 12".
@@ -48,6 +51,8 @@ class Line:
     breaks: list[int] = field(default_factory=list)
     #: True when a page break lies between this line and the next kept line.
     page_break: bool = False
+    #: The line ended in a soft hyphen (outside the content span): a word break for sure.
+    soft_end: bool = False
 
 
 def scan_lines(text: str) -> list[Line]:
@@ -79,7 +84,8 @@ def scan_lines(text: str) -> list[Line]:
         t = _TRAIL.search(text, cs, e)
         ce = t.start() if t else e
         if ce > cs and not _only_removable(text, cs, ce):
-            lines.append(Line(cs, ce, indented, page))
+            soft = "\u00ad" in text[ce:e]
+            lines.append(Line(cs, ce, indented, page, soft_end=soft))
         brk = m.group(2)
         if brk:
             bpos = m.start(2)
@@ -93,6 +99,21 @@ def scan_lines(text: str) -> list[Line]:
         else:
             break
     return lines
+
+
+def skip_debris(text: str, pos: int, end: int) -> int:
+    """Position after the blanks and margin debris starting at ``pos`` (up to ``end``).
+
+    >>> skip_debris("x  | ~ word", 1, 11)
+    7
+    """
+    while True:
+        lead = _LEAD.match(text, pos, end)
+        pos = lead.end() if lead else pos
+        d = _DEBRIS.match(text, pos, end)
+        if d is None or d.end() == pos:
+            return pos
+        pos = d.end()
 
 
 def _only_removable(text: str, s: int, e: int) -> bool:

@@ -19,8 +19,8 @@ from typing import NamedTuple
 
 import regex
 
-from az_ocrfix.layout.hyphen import WordScorer, should_join, split_word
-from az_ocrfix.layout.lines import REMOVABLE, Line, drop_page_furniture, scan_lines
+from az_ocrfix.layout.hyphen import WordScorer, is_wordish, should_join, split_word
+from az_ocrfix.layout.lines import REMOVABLE, Line, drop_page_furniture, scan_lines, skip_debris
 
 __all__ = ["LayoutOptions", "Reflowed", "reflow"]
 
@@ -49,11 +49,12 @@ class Reflowed(NamedTuple):
 _DEFAULT = LayoutOptions()
 
 # Gap kinds between a line and the next.
-_SPACE, _PARA, _JOIN_DROP, _JOIN_KEEP = range(4)
+_SPACE, _PARA, _JOIN_DROP, _JOIN_KEEP, _JOIN_SOFT = range(5)
+_JOINS = (_JOIN_DROP, _JOIN_KEEP, _JOIN_SOFT)
 
 _HYPHENS = "-\u2010\u2011¬"
 _DASHES = "—–"
-_SOFT = "\u00ad"
+_OPENING = "“«„\"'‘("
 # A line that closes a paragraph when it is also short: ends in . ! ? : » ” (closing quotes ok).
 _CLOSES = regex.compile(r"[.!?:…][»”\"’)]*$|[»”]$")
 _SHORT_RATIO = 0.75
@@ -69,6 +70,14 @@ def _last_token_start(text: str, line: Line) -> int:
 
 def _first_token_end(text: str, line: Line) -> int:
     i = line.start
+    while i < line.end and text[i] not in _WS:
+        i += 1
+    return i
+
+
+def _next_token_end(text: str, line: Line, i: int) -> int:
+    while i < line.end and text[i] in _WS:
+        i += 1
     while i < line.end and text[i] not in _WS:
         i += 1
     return i
@@ -91,8 +100,11 @@ def _classify(
         last = text[ln.end - 1]
         blank = sum(1 for b in ln.breaks if text[b] == "\n") >= 2
         kind = _PARA if blank or nxt.indented else _SPACE
-        if last == _SOFT:
-            kind = _JOIN_DROP
+        first = text[nxt.start]
+        if not is_wordish(first) and not (first in _OPENING and last in _DASHES):
+            pass  # the next line does not continue a word: an ordinary line end
+        elif ln.soft_end:
+            kind = _JOIN_SOFT
         elif options.dehyphenate and last in _HYPHENS and ln.end - 2 >= ln.start:
             ts = _last_token_start(text, ln)
             left = split_word(_strip_removable(text[ts : ln.end - 1]), left=True)
@@ -108,9 +120,10 @@ def _classify(
                 continue
         elif last in _DASHES and ln.end - 2 >= ln.start and text[ln.end - 2] not in _WS:
             kind = _JOIN_KEEP  # dövlət—özəl: a dash glued to a word joins without a space
-        elif (
-            kind == _SPACE and ln.end - ln.start < short and _CLOSES.search(text, ln.start, ln.end)
-        ):
+            kinds[i] = kind
+            carry = ""
+            continue
+        if kind == _SPACE and ln.end - ln.start < short and _CLOSES.search(text, ln.start, ln.end):
             kind = _PARA
         carry = ""
         kinds[i] = kind
@@ -216,18 +229,24 @@ def _emit_layout(out: _Out, lines: list[Line], kinds: list[int]) -> None:
         out.copy(s, _content_end(ln, kinds[i]))
         resume = -1
         j = i
-        while kinds[j] in (_JOIN_DROP, _JOIN_KEEP) and j + 1 < n:
+        while kinds[j] in _JOINS and j + 1 < n:
             nxt = lines[j + 1]
             te = _first_token_end(text, nxt)
-            if te >= nxt.end:  # the whole next line moves up; its own gap decides what follows
-                out.copy(nxt.start, _content_end(nxt, kinds[j + 1]))
+            # A moved token must not leave a hyphen at the new line end ("sosial- və").
+            while te < nxt.end and text[te - 1] in _HYPHENS + _DASHES:
+                te = _next_token_end(text, nxt, te)
+            rest = skip_debris(text, te, nxt.end)
+            if rest >= nxt.end:  # the whole next line moves up; its own gap decides what follows
+                out.copy(nxt.start, min(te, _content_end(nxt, kinds[j + 1])))
                 j += 1
                 continue
             out.copy(nxt.start, te)
-            resume = te
-            while resume < nxt.end and text[resume] in _WS:
-                resume += 1
+            resume = rest
             break
-        for b in lines[j].breaks:
-            out.copy(b, b + 1)
+        if resume < 0:
+            for b in lines[j].breaks:
+                out.copy(b, b + 1)
+        else:  # the breaks now follow the moved word: they stand for the blank after it
+            for b in lines[j].breaks:
+                out.insert(text[b], te)
         i = j + 1
