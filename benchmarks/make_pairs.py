@@ -1,0 +1,366 @@
+"""Generate (clean text, page image, OCR output) pairs for training the channel and for evaluation.
+
+Seeded and reproducible: the same ``--seed`` gives the same documents, split, fonts, styles and
+wear (tesseract output is deterministic for a given image).  Run from the repository root::
+
+    .venv/bin/python benchmarks/make_pairs.py                      # full set (~20 min, 2 cores)
+    .venv/bin/python benchmarks/make_pairs.py --max-docs 12        # quick subset (first docs)
+
+Existing pages are kept (the script resumes), so a small run can later be grown to the full one.
+
+Directory format (stable; other benchmarks read it)::
+
+    data/pairs/manifest.json                 list of every page (the meta.json records below)
+    data/pairs/<split>/<condition>/<doc>/
+        truth.txt      the clean source text of the page: paragraphs separated by one blank line,
+                       words separated by single spaces (NFC)
+        page.png       the rendered (and for worn conditions degraded) grayscale page image
+        layout.json    {"version": 1, "font", "font_style", "size_pt", "dpi", "column_chars",
+                        "paragraph_style": "blank"|"indent", "justify",
+                        "lines": [{"text", "end", "paragraph"}]}
+                       ``end`` is how the printed line ends: "syllable" (word broken at a syllable
+                       boundary, hyphen added: join without hyphen), "real" (line ends after a
+                       hyphen of the text such as ``QHT-``/``qeyri-``/``2024-``: join keeping the
+                       hyphen) or "none" (break between words, em dash included: join with space).
+                       Joining the lines this way reproduces truth.txt exactly.
+        ocr_eng.txt    tesseract ``-l eng --psm 4`` output for page.png
+        ocr_aze.txt    tesseract ``-l aze --psm 4 -c tessedit_load_sublangs=`` output for page.png
+        meta.json      split, condition, family, engine (whose output the condition models),
+                       font, doc, source, style and wear parameters, timings
+
+``<split>`` is ``train`` (used to fit the channel) or ``dev`` (evaluation only).  Documents are
+split by source chunk: seeds 000/003, half of the Wikipedia chunks and half of the Tatoeba chunks
+are train; seeds 001/004, the other halves and all of UD are dev.  ``<condition>`` is
+
+- ``eng-<font>``: a clean-ish page (mild blur/noise), modelled by ``ocr_eng.txt``
+  (``ocr_aze.txt`` is the "just re-OCR it with aze" anchor);
+- ``eng-worn-<font>`` / ``aze-worn-<font>``: the same worn scan (the files are identical), modelled
+  by ``ocr_eng.txt`` and ``ocr_aze.txt`` respectively.
+
+Fonts: TRAIN_FONTS for train; DEV_FONTS for dev, of which HELD_OUT_FONTS never occur in train.
+The CC BY-SA / CC BY texts are used only to render pages here; nothing of them is shipped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import sys
+import time
+import zlib
+from collections.abc import Iterator, Sequence
+from multiprocessing import Pool
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import regex
+
+from az_ocrfix.synth.align import align_words
+from az_ocrfix.synth.degrade import Wear, degrade, random_wear
+from az_ocrfix.synth.fonts import covers_azerbaijani, face_by_name
+from az_ocrfix.synth.ocr import ocr_image
+from az_ocrfix.synth.render import (
+    PageStyle,
+    draw_page,
+    join_lines,
+    layout_lines,
+    layout_to_dict,
+    page_text,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+TRAIN_FONTS = (
+    "dejavu-serif",
+    "dejavu-sans",
+    "liberation-serif",
+    "liberation-sans",
+    "freeserif",
+    "freesans",
+    "charis",
+    "ebgaramond",
+)
+HELD_OUT_FONTS = ("noto-serif", "noto-sans", "gentium")
+DEV_FONTS = ("dejavu-serif", "liberation-sans", "freeserif", *HELD_OUT_FONTS)
+
+_AZ_SPECIAL = regex.compile(r"[əıöüşçğƏİÖÜŞÇĞ]")
+
+
+class Doc(NamedTuple):
+    doc_id: str
+    source: str
+    split: str
+    paragraphs: tuple[str, ...]
+
+
+class Job(NamedTuple):
+    split: str
+    family: str  # "eng" or "worn"
+    font: str
+    doc: Doc
+    seed: int
+
+
+def stable_seed(*parts: object) -> int:
+    """A seed derived from strings/ints, identical across runs and Python versions."""
+    return zlib.crc32("\x1f".join(map(str, parts)).encode())
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _chunk(paragraphs: Sequence[str], target_chars: int) -> Iterator[list[str]]:
+    buf: list[str] = []
+    size = 0
+    for p in paragraphs:
+        buf.append(p)
+        size += len(p)
+        if size >= target_chars:
+            yield buf
+            buf, size = [], 0
+    if buf:
+        yield buf
+
+
+def _group_sentences(sentences: Sequence[str], rng: random.Random) -> list[str]:
+    out: list[str] = []
+    i = 0
+    while i < len(sentences):
+        k = rng.randint(2, 5)
+        out.append(" ".join(sentences[i : i + k]))
+        i += k
+    return out
+
+
+def _read_lines(path: Path) -> list[str]:
+    return [_norm(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def load_docs(shared: Path, seed: int, target_chars: int = 1400) -> list[Doc]:
+    """All documents with their split, in a fixed interleaved order (so a prefix is diverse)."""
+    rng = random.Random(seed)
+    by_source: dict[str, list[Doc]] = {}
+    seeds = {"000": "train", "003": "train", "001": "dev", "004": "dev"}
+    for num, split in seeds.items():
+        (path,) = (shared / "seeds").glob(f"{num}_*.txt")
+        pars = _read_lines(path)
+        by_source[f"seed{num}"] = [
+            Doc(f"seed{num}-{k:03d}", f"seed{num}", split, tuple(chunk))
+            for k, chunk in enumerate(_chunk(pars, target_chars))
+        ]
+
+    def split_half(name: str, sentences: list[str], dev_only: bool = False) -> None:
+        chunks = list(_chunk(_group_sentences(sentences, rng), target_chars))
+        order = list(range(len(chunks)))
+        rng.shuffle(order)
+        dev_ids = set(order if dev_only else order[: len(order) // 2])
+        by_source[name] = [
+            Doc(f"{name}-{k:03d}", name, "dev" if k in dev_ids else "train", tuple(c))
+            for k, c in enumerate(chunks)
+        ]
+
+    corpora = shared / "corpora"
+    split_half("wiki", _read_lines(corpora / "azwiki-sentences-kamal578" / "sent_gold_actual.txt"))
+    tatoeba = [
+        s
+        for s in _read_lines(corpora / "tatoeba-laser-aze" / "tatoeba.aze-eng.aze")
+        if _AZ_SPECIAL.search(s)
+    ]
+    split_half("tatoeba", tatoeba)
+    ud_raw = _read_lines(corpora / "ud-azerbaijani-tuecl" / "az_tuecl-ud-test.sentences.txt")
+    ud = [s for i, s in enumerate(ud_raw) if i == 0 or s != ud_raw[i - 1]]
+    split_half("ud", ud, dev_only=True)
+
+    # Interleave sources round-robin so that --max-docs picks a mix.
+    out: list[Doc] = []
+    queues = [list(v) for _, v in sorted(by_source.items())]
+    while any(queues):
+        for q in queues:
+            if q:
+                out.append(q.pop(0))
+    return out
+
+
+def plan_jobs(docs: Sequence[Doc], seed: int, max_docs: int | None) -> list[Job]:
+    """Each doc: a clean-ish page in two fonts of its split, and one worn page in a third font."""
+    jobs: list[Job] = []
+    for split in ("train", "dev"):
+        fonts = TRAIN_FONTS if split == "train" else DEV_FONTS
+        chosen = [d for d in docs if d.split == split][:max_docs]
+        for k, doc in enumerate(chosen):
+            rng = random.Random(stable_seed(seed, doc.doc_id, "fonts"))
+            # Rotate through the fonts so every face gets its share, with a seeded offset.
+            offset = k * 3 + rng.randrange(len(fonts))
+            a, b, c = (fonts[(offset + i) % len(fonts)] for i in range(3))
+            for family, font in (("eng", a), ("eng", b), ("worn", c)):
+                jobs.append(
+                    Job(split, family, font, doc, stable_seed(seed, doc.doc_id, family, font))
+                )
+    return jobs
+
+
+def _style_for(job: Job, rng: random.Random) -> PageStyle:
+    face = face_by_name(job.font)
+    return PageStyle(
+        face=face,
+        size_pt=rng.choice((9.0, 10.0, 11.0)),
+        dpi=300 if job.family == "worn" else rng.choice((200, 250, 300)),
+        column_chars=rng.randint(30, 45),
+        paragraph_style=rng.choice(("blank", "indent")),
+        justify=rng.random() < 0.8,
+    )
+
+
+def _word_error(truth_page: str, ocr: str) -> float:
+    pairs = align_words(truth_page, ocr)
+    return sum(a != b for a, b in pairs) / max(1, len(pairs))
+
+
+def run_job(job: Job, out_root: str) -> dict[str, Any]:
+    """Render, degrade, OCR and write one page (or two identical worn condition dirs)."""
+    t0 = time.perf_counter()
+    rng = random.Random(job.seed)
+    style = _style_for(job, rng)
+    if job.family == "worn":
+        conditions = [f"aze-worn-{job.font}", f"eng-worn-{job.font}"]
+    else:
+        conditions = [f"eng-{job.font}"]
+    dirs = [Path(out_root) / job.split / c / job.doc.doc_id for c in conditions]
+    if all((d / "meta.json").exists() for d in dirs):
+        return json.loads((dirs[0] / "meta.json").read_text(encoding="utf-8"))
+    lines = layout_lines(job.doc.paragraphs, style, rng)
+    truth = "\n\n".join(job.doc.paragraphs)
+    assert join_lines(lines) == truth, job.doc.doc_id
+    clean = draw_page(lines, style)
+    printed = page_text(lines)
+    severity = rng.uniform(0.8, 1.4) if job.family == "worn" else 0.0
+    for _attempt in range(4):
+        if job.family == "worn":
+            wear = random_wear(rng, severity)
+        else:
+            wear = Wear(
+                rotate=round(rng.uniform(-0.3, 0.3), 2),
+                blur=round(rng.uniform(0.0, 0.5), 2),
+                noise=round(rng.uniform(0.0, 6.0), 1),
+            )
+        image = degrade(clean, wear, seed=job.seed)
+        t1 = time.perf_counter()
+        ocr_aze = ocr_image(image, "aze")
+        t2 = time.perf_counter()
+        aze_err = _word_error(printed, ocr_aze)
+        # A page that even the aze model cannot read is not a scan anyone would fix: milder wear.
+        if job.family != "worn" or aze_err <= 0.35:
+            break
+        severity *= 0.7
+    ocr_eng = ocr_image(image, "eng")
+    t3 = time.perf_counter()
+    meta: dict[str, Any] = {
+        "split": job.split,
+        "condition": conditions[0],
+        "family": "worn" if job.family == "worn" else "eng",
+        "engine": "aze" if job.family == "worn" else "eng",
+        "font": job.font,
+        "font_style": style.face.style,
+        "doc": job.doc.doc_id,
+        "source": job.doc.source,
+        "seed": job.seed,
+        "size_pt": style.size_pt,
+        "dpi": style.dpi,
+        "column_chars": style.column_chars,
+        "paragraph_style": style.paragraph_style,
+        "wear": wear._asdict(),
+        "severity": round(severity, 3),
+        "chars": len(truth),
+        "lines": len(lines),
+        "word_error_aze": round(aze_err, 4),
+        "word_error_eng": round(_word_error(printed, ocr_eng), 4),
+        "seconds": {
+            "render": round(t1 - t0, 2),
+            "ocr_aze": round(t2 - t1, 2),
+            "ocr_eng": round(t3 - t2, 2),
+        },
+    }
+    for k, d in enumerate(dirs):
+        d.mkdir(parents=True, exist_ok=True)
+        (d / "truth.txt").write_text(truth + "\n", encoding="utf-8")
+        (d / "layout.json").write_text(
+            json.dumps(layout_to_dict(lines, style), ensure_ascii=False, indent=1),
+            encoding="utf-8",
+        )
+        (d / "ocr_eng.txt").write_text(ocr_eng + "\n", encoding="utf-8")
+        (d / "ocr_aze.txt").write_text(ocr_aze + "\n", encoding="utf-8")
+        if k == 0:
+            image.save(d / "page.png", optimize=True)
+        else:
+            shutil.copyfile(dirs[0] / "page.png", d / "page.png")
+        m = dict(meta, condition=conditions[k], engine="aze" if "aze-" in conditions[k] else "eng")
+        (d / "meta.json").write_text(json.dumps(m, ensure_ascii=False, indent=1), encoding="utf-8")
+    return meta
+
+
+def _run(args: tuple[Job, str]) -> dict[str, Any]:
+    return run_job(*args)
+
+
+def write_manifest(out_root: Path) -> list[dict[str, Any]]:
+    """Collect every page's meta.json into ``manifest.json`` (sorted by path)."""
+    pages = []
+    for meta_path in sorted(out_root.glob("*/*/*/meta.json")):
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        meta["path"] = str(meta_path.parent.relative_to(out_root))
+        pages.append(meta)
+    (out_root / "manifest.json").write_text(
+        json.dumps({"version": 1, "pages": pages}, ensure_ascii=False, indent=1), encoding="utf-8"
+    )
+    return pages
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "data" / "pairs")
+    parser.add_argument("--shared", type=Path, default=SHARED)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--max-docs", type=int, default=None, help="docs per split (prefix)")
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args(argv)
+
+    for name in {*TRAIN_FONTS, *DEV_FONTS}:
+        if not covers_azerbaijani(face_by_name(name).path):
+            raise SystemExit(f"font {name} does not cover the Azerbaijani alphabet")
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    docs = load_docs(args.shared, args.seed)
+    jobs = plan_jobs(docs, args.seed, args.max_docs)
+    n_train = sum(1 for d in docs if d.split == "train")
+    print(f"{len(docs)} docs ({n_train} train, {len(docs) - n_train} dev); {len(jobs)} page jobs")
+    start = time.perf_counter()
+    done = 0
+    with Pool(args.workers) as pool:
+        for meta in pool.imap_unordered(_run, [(j, str(args.out)) for j in jobs]):
+            done += 1
+            if done % 20 == 0 or done == len(jobs):
+                el = time.perf_counter() - start
+                print(
+                    f"  {done}/{len(jobs)} pages, {el:.0f} s ({el / done:.2f} s/page)", flush=True
+                )
+            del meta
+    pages = write_manifest(args.out)
+    el = time.perf_counter() - start
+    print(f"done in {el:.0f} s; manifest lists {len(pages)} page dirs")
+    summary: dict[tuple[str, str], list[float]] = {}
+    for p in pages:
+        key = (p["split"], p["condition"])
+        err = p["word_error_aze"] if p["engine"] == "aze" else p["word_error_eng"]
+        summary.setdefault(key, []).append(err)
+    print(f"{'split':6} {'condition':26} {'pages':>5} {'word err':>8}")
+    for (split, cond), errs in sorted(summary.items()):
+        print(f"{split:6} {cond:26} {len(errs):5d} {sum(errs) / len(errs):8.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
