@@ -4,7 +4,7 @@ The steps run in this order, each only where it has work to do, so text that is
 already clean comes back unchanged (the very same string):
 
 1. **NFC**, so ``ə`` never appears as ``e`` + combining mark.
-2. **Mojibake repair** with ftfy, only on lines that ftfy's badness heuristic
+2. **Mojibake repair** with ftfy, only on space-delimited chunks that ftfy's badness heuristic
    flags (``AzÉ™rbaycan`` → ``Azərbaycan``).  ftfy's other fixes (quotes,
    ligatures, character width, HTML entities) are switched off.
 3. **Character table** ``lexicons/norm_chars.tsv``: Latin look-alikes of
@@ -76,6 +76,9 @@ _LINE_RE = regex.compile(r"[^\n]+")
 #: Characters outside ordinary Azerbaijani/Russian text; mojibake always contains one, so ftfy's
 #: (slower) badness check only runs on lines that have one.
 _SUSPECT_RE = re.compile(r"[^\x00-\x7f\u00a0«»°§əƏıİöÖüÜşŞçÇğĞ\u0400-\u04ff“”„’‘–—…•№]")
+#: Mojibake is repaired chunk by chunk between ASCII spaces/tabs/newlines.
+_SEPARATOR_RE = regex.compile(r"[ \t\n\r]")
+_SEPARATOR_BACK_RE = regex.compile(r"[ \t\n\r]", flags=regex.REVERSE)
 #: Greek and Cyrillic blocks: only text with one of these needs the look-alike stage.
 _FOREIGN_BLOCKS_RE = re.compile(
     r"[\u0370-\u052f\u1c80-\u1c8f\u1d26-\u1d2b\u1d78\u1f00-\u1fff\u2de0-\u2dff\ua640-\ua69f]"
@@ -221,20 +224,26 @@ def _nfc_edits(text: str) -> list[Edit]:
 
 
 def _mojibake_edits(text: str) -> list[Edit]:
+    """ftfy on each space-delimited chunk that its badness heuristic flags.
+
+    Chunks, not lines: a line that mixes correct text (``ə``) with mojibake cannot be
+    re-encoded as a whole, and mojibake of a multi-byte character never holds an ASCII
+    space, tab or newline.
+    """
     edits: list[Edit] = []
-    line_end = -1
+    chunk_end = -1
     for suspect in _SUSPECT_RE.finditer(text):
-        if suspect.start() < line_end:
+        if suspect.start() < chunk_end:
             continue
-        start = text.rfind("\n", 0, suspect.start()) + 1
-        line_end = text.find("\n", suspect.start())
-        if line_end < 0:
-            line_end = len(text)
-        line = text[start:line_end]
-        if is_bad(line):
-            fixed = ftfy.fix_text(line, _FTFY_CONFIG)
-            if fixed != line:
-                edits.extend(_align(line, fixed, start))
+        before = _SEPARATOR_BACK_RE.search(text, 0, suspect.start())
+        after = _SEPARATOR_RE.search(text, suspect.start())
+        start = before.end() if before else 0
+        chunk_end = after.start() if after else len(text)
+        chunk = text[start:chunk_end]
+        if is_bad(chunk):
+            fixed = ftfy.fix_text(chunk, _FTFY_CONFIG)
+            if fixed != chunk:
+                edits.extend(_align(chunk, fixed, start))
     return edits
 
 
