@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
@@ -13,10 +12,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from az_ocrfix.layout import LayoutOptions, WordScorer, fold_scorer, reflow, should_join
+from az_ocrfix.lexicon import Lexicon
 
 SHARED = Path(__file__).parents[1] / ".." / "shared"
 SEED_002 = SHARED / "seeds" / "002_ceedd05c4ff526be.txt"
-FREQ_LIST = SHARED / "corpora" / "localdoc-symspell-freq80k" / "frequency_dictionary_az_80k.txt"
 
 # A small frequency fixture: enough words for the unit cases, nothing more.
 WORDS = {
@@ -54,15 +53,9 @@ def small() -> WordScorer:
 
 @cache
 def lexicon_scorer() -> WordScorer:
-    """Scorer over the MIT-licensed LocalDoc frequency list (read from ../shared, not copied)."""
-
-    def counts() -> Iterator[tuple[str, int]]:
-        with FREQ_LIST.open(encoding="utf-8") as fh:
-            for line in fh:
-                word, _, count = line.rstrip("\n").partition(" ")
-                yield word.replace("\u04d9", "ə"), int(count)
-
-    return fold_scorer(counts())
+    """The fold scorer over the shipped lexicon (what layout-only users get)."""
+    lex = Lexicon.default()
+    return fold_scorer((form, lex.count(form)) for form in lex.forms)
 
 
 def text_of(text: str, scorer: WordScorer, options: LayoutOptions = DEFAULT) -> str:

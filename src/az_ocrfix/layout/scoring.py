@@ -45,7 +45,9 @@ _FOLD = str.maketrans(
 )
 _APOSTROPHE = regex.compile(r"['’‘`]")
 _NOT_KEY = regex.compile(r"[^\p{L}\d]+")
+_NOT_KEY_NL = regex.compile(r"[^\p{L}\d\n]+")
 _MAX_KEYS = 16
+_TAIL_WORDS = 150_000
 
 
 def fold(word: str) -> str:
@@ -58,6 +60,14 @@ def fold(word: str) -> str:
     w = _MULTI.sub(lambda m: _MULTI_MAP[m.group()], w)
     key: str = _NOT_KEY.sub("", w.translate(_FOLD))
     return key
+
+
+def _fold_many(words: list[str]) -> list[str]:
+    if any("\n" in w for w in words):
+        return [fold(w) for w in words]
+    w = _MULTI.sub(lambda m: _MULTI_MAP[m.group()], casefold("\n".join(words)))
+    keys = _NOT_KEY_NL.sub("", w.translate(_FOLD)).split("\n")
+    return keys if len(keys) == len(words) else [fold(w) for w in words]
 
 
 def fold_keys(word: str) -> list[str]:
@@ -88,21 +98,24 @@ def fold_scorer(counts: Mapping[str, int] | Iterable[tuple[str, int]]) -> WordSc
     >>> s("xyzq")
     -30.0
     """
-    items = counts.items() if isinstance(counts, Mapping) else counts
+    items = list(counts.items() if isinstance(counts, Mapping) else counts)
+    # Fold the whole list in one pass (one casefold, one translate, two regex passes).
+    keys = _fold_many([w for w, _ in items])
     best: dict[str, int] = {}
     total = 0
-    for word, count in items:
+    for key, (_, count) in zip(keys, items, strict=True):
         if count <= 0:
             continue
         total += count
-        key = fold(word)
         if key and count > best.get(key, 0):
             best[key] = count
     if not best:
         return lambda word: HOPELESS
     log_total = math.log(total)
     index = {k: max(math.log(c) - log_total, HOPELESS + 5) for k, c in best.items()}
-    tails = _tails(index)
+    # Endings are learnt from the commoner words (enough evidence, a fraction of the time).
+    common = sorted(index, key=index.__getitem__, reverse=True)[:_TAIL_WORDS]
+    tails = _tails(index, common)
     cache: dict[str, float] = {}
 
     def score_key(key: str) -> float:
@@ -130,10 +143,12 @@ def fold_scorer(counts: Mapping[str, int] | Iterable[tuple[str, int]]) -> WordSc
     return score
 
 
-def _tails(index: Mapping[str, float], min_count: int = 30) -> dict[str, float]:
-    """Endings (up to 9 folded letters) seen after at least ``min_count`` listed stems."""
+def _tails(
+    index: Mapping[str, float], keys: Iterable[str], min_count: int = 30
+) -> dict[str, float]:
+    """Endings (up to 9 folded letters) of ``keys`` seen after at least ``min_count`` stems."""
     seen: Counter[str] = Counter()
-    for key in index:
+    for key in keys:
         for p in range(max(3, len(key) - 9), len(key) - 1):
             if key[:p] in index:
                 seen[key[p:]] += 1
