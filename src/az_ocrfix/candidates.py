@@ -88,13 +88,15 @@ def search(
     lexicon: Lexical,
     suffixes: SuffixList | None,
     budget: float,
-    beam: int = 48,
+    beam: int = 32,
     min_stem: int = 3,
+    width: float = 7.0,
 ) -> list[Candidate]:
     """All lexicon forms and stem+chain analyses within ``budget`` channel cost of ``observed``.
 
     ``observed`` must already be lowercased with :func:`az_ocrfix.channel.observed_lower`.
-    Results are sorted by channel cost.
+    Results are sorted by channel cost.  Each position keeps at most ``beam`` states, none
+    costing more than ``width`` above the cheapest one there.
     """
     forms = lexicon.forms
     chains = suffixes.forms if suffixes is not None else ()
@@ -139,9 +141,10 @@ def search(
                     st = (nc, nlo, nhi, (*ops, (true, "")))
                     if relax(layer, key, st):
                         work.append((key, st))
-        if len(layer) > beam:
+        best = min(st[0] for st in layer.values())
+        if len(layer) > beam or any(st[0] > best + width for st in layer.values()):
             kept = sorted(layer.items(), key=lambda kv: kv[1][0])[:beam]
-            layer = layers[pos] = dict(kept)
+            layer = layers[pos] = {k: st for k, st in kept if st[0] <= best + width}
         if pos == n:
             break
         for (prefix, stem_len), (cost, lo, hi, ops) in layer.items():

@@ -36,7 +36,9 @@ UNSEEN_COST = 11.0
 #: Floor on identity probability for letters the training data never showed.
 DEFAULT_IDENTITY_P = 0.995
 #: Ops rarer than this are dropped from the search index (still scored by UNSEEN_COST).
-MIN_P = 2e-4
+MIN_P = 1e-3
+#: OCR deletions (true text with no observed glyph) enter the search only above this.
+MIN_DELETION_P = 5e-3
 
 
 def observed_lower(text: str) -> str:
@@ -114,6 +116,10 @@ class Channel:
         for (true, obs), cost in costs.items():
             if cost > max_cost or len(obs) > 2 or len(true) > 2 or (not obs and not true):
                 continue
+            if not obs and cost > -math.log(MIN_DELETION_P):
+                continue
+            if not true and any(c.isalnum() for c in obs):
+                continue  # stray letters are better explained by 1:2 ops (ç → cg) than by insertions
             if any(not c.isalpha() and c not in "'’-" for c in true):
                 continue  # we only search for letters
             by_obs[obs].append((true, cost))

@@ -23,7 +23,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from az_ocrfix.alphabet import DIACRITIC_LETTERS, capitalize, last_vowel, upper
+from az_ocrfix.alphabet import DIACRITIC_LETTERS, last_vowel, upper
+from az_ocrfix.alphabet import lower as az_lower
+from az_ocrfix.casing import CaseModel
 from az_ocrfix.changes import Change, Reason
 from az_ocrfix.channel import Channel, observed_lower, shipped_channel
 from az_ocrfix.config import FixConfig
@@ -70,25 +72,25 @@ def diacritic_rate(text: str) -> float:
     return sum(1 for c in text if c in DIACRITIC_LETTERS) / letters
 
 
-def restore_case(form: str, raw: str, cap_share: float) -> str:
-    """Give the repaired lowercase ``form`` the case pattern of the OCR token ``raw``.
+_OPENERS = frozenset("\"'“”„«»‘’([{—–-• \t")
 
-    An English OCR model often reads İ as a lowercase i; a word that is nearly always
-    capitalized (a name) regains its capital then.
 
-    >>> restore_case("əliyevin", "Oliyevin", 0.9), restore_case("qht", "QHT", 0.0)
-    ('Əliyevin', 'QHT')
-    >>> restore_case("ilham", "ilham", 0.95), restore_case("ilə", "ilo", 0.01)
-    ('İlham', 'ilə')
+def sentence_start(text: str, pos: int) -> bool:
+    """Whether the word at ``pos`` opens a sentence (after . ! ? …, a paragraph break, or at 0).
+
+    >>> sentence_start("Bu gün. İlk addım", 8), sentence_start("Bu gün ilk", 7)
+    (True, False)
+    >>> sentence_start("“Biz", 1), sentence_start("son\\n\\nYeni", 5)
+    (True, True)
     """
-    pattern = case_pattern(raw)
-    if pattern == "upper":
-        return upper(form)
-    if pattern == "title" or (pattern == "mixed" and raw[:1].isupper()):
-        return capitalize(form)
-    if pattern == "lower" and raw[:1] == "i" and form[:1] == "i" and cap_share >= 0.9:
-        return capitalize(form)
-    return form
+    i = pos - 1
+    while i >= 0 and text[i] in _OPENERS:
+        i -= 1
+    if i < 0:
+        return True
+    if text[i] in ".!?…":
+        return True
+    return text[i] == "\n" and (i == 0 or text[i - 1] == "\n")
 
 
 class Corrector:
@@ -178,11 +180,16 @@ class Corrector:
         if cfg.adapt and freq:
             channel = self.adapt(channel, decisions, freq)
             decisions = {obs: self.decoder.decide(obs, channel) for obs in freq}
-        edits = self._word_edits(tokens, decisions, channel)
+        edits = self._word_edits(work, tokens, decisions, channel, CaseModel.shipped(channel_name))
         return self._render(text, work, offsets, edits, channel_name, len(words))
 
     def _word_edits(
-        self, tokens: list[Token], decisions: dict[str, Decision], channel: Channel
+        self,
+        text: str,
+        tokens: list[Token],
+        decisions: dict[str, Decision],
+        channel: Channel,
+        case: CaseModel,
     ) -> list[tuple[Token, str, float, Reason]]:
         edits: list[tuple[Token, str, float, Reason]] = []
         chosen: list[str] = []  # repaired lowercase words so far (context for the next)
@@ -202,13 +209,14 @@ class Corrector:
             word = form or obs
             chosen.append(word)
             prev_word = word
+            starts = sentence_start(text, tok.start)
             if form is None:
-                if case_pattern(tok.text) == "lower" and tok.text[:1] == "i":
-                    cased = restore_case(word, tok.text, self.lexicon.cap_share(word))
-                    if cased != tok.text:
+                if obs in self.lexicon:  # a known word: its case may still need restoring
+                    cased = case.restore(obs, tok.text, self.lexicon.cap_share(obs), starts)
+                    if cased != tok.text and az_lower(cased) == az_lower(tok.text):
                         edits.append((tok, cased, conf, "case"))
                 continue
-            cased = restore_case(form, tok.text, self.lexicon.cap_share(form))
+            cased = case.restore(form, tok.text, self.lexicon.cap_share(form), starts)
             if cased != tok.text:
                 edits.append((tok, cased, conf, reason))
         return edits

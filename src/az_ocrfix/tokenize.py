@@ -71,22 +71,19 @@ class Tokenizer:
     """Find word tokens; ``glyphs`` are non-letter characters allowed inside garbled words."""
 
     def __init__(self, glyphs: frozenset[str] = frozenset()) -> None:
-        junk = "".join(regex.escape(g) for g in sorted(glyphs) if not g.isspace())
         digit_junk = "".join(regex.escape(g) for g in sorted(glyphs) if g.isdigit())
-        other_junk = "".join(regex.escape(g) for g in sorted(glyphs) if not g.isdigit())
-        letter = r"[\p{L}\p{M}" + other_junk + "]"
-        # A word: letters (and letter-substitute glyphs), at least one real letter; digits only
-        # when they are known letter substitutes and sit next to letters (6na, 6l¢iilabilon).
-        if digit_junk:
-            inner = rf"(?:{letter}|[{digit_junk}](?={letter}))"
-            word = rf"(?:[{digit_junk}](?={letter}))*{letter}*\p{{L}}{letter}*(?:{inner}{letter}*)*"
-        else:
-            word = rf"{letter}*\p{{L}}{letter}*"
+        other_junk = "".join(regex.escape(g) for g in sorted(glyphs) if not g.isdigit() and not g.isspace())
+        allowed = r"[\p{L}\p{M}" + other_junk + digit_junk + "]"
+        # A word: a run of letters and letter-substitute glyphs holding at least one real letter.
+        # Digits count only when the channel says the OCR writes them for letters (6 → ö, 1 → ı);
+        # a number is a digit run not glued to letters (2024-cü, COP29 → COP + 29).
+        word = rf"(?=(?:{allowed})*?\p{{L}}){allowed}+"
+        number = rf"{_NUMBER}(?!{allowed})" if digit_junk or other_junk else _NUMBER
         self.glyphs = glyphs
         self._pattern = regex.compile(
-            rf"(?P<protected>{_PROTECTED})|(?P<word>{word})|(?P<number>{_NUMBER})", regex.V1
+            rf"(?P<protected>{_PROTECTED})|(?P<word>{word})|(?P<number>{number})|(?P<digits>\d+)",
+            regex.V1,
         )
-        self._junk = junk
 
     def tokens(self, text: str) -> Iterator[Token]:
         """Yield the repairable tokens of ``text`` in order."""
@@ -107,4 +104,6 @@ class Tokenizer:
                     yield Token(start, end, word, "suffix", "word", prev_text)
                 else:
                     yield Token(start, end, word, "word")
+            if kind == "digits":
+                kind = "number"
             prev_kind, prev_end, prev_text = (kind or ""), end, m.group()

@@ -1,0 +1,99 @@
+"""Case restoration: give a repaired word the case the printed word had.
+
+OCR confuses case as well as letters: an English model reads İ as a lowercase ``i`` and the
+lowercase ``ü`` as ``U``.  How often each letter flips case is learned from the same aligned
+data as the channel (``lexicons/channel.tsv`` keeps the original case).  The decision for the
+first letter combines that flip rate with a prior: sentence starts are nearly always
+capitalized, and elsewhere the lexicon knows how often a word is written with a capital
+(names: Bakı, Əliyev).
+
+>>> model = CaseModel({"i": 0.0}, {"İ": 0.5})
+>>> model.restore("ilham", "ilham", cap_share=0.95, sentence_start=False)
+'İlham'
+>>> model.restore("ilk", "ilk", cap_share=0.2, sentence_start=True)
+'İlk'
+>>> model.restore("ilə", "ilo", cap_share=0.01, sentence_start=False)
+'ilə'
+>>> CaseModel({"ü": 0.3}, {}).restore("üçün", "Ugiin", cap_share=0.05, sentence_start=False)
+'üçün'
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from functools import lru_cache
+
+from az_ocrfix.alphabet import capitalize, upper
+from az_ocrfix.alphabet import lower as az_lower
+from az_ocrfix.channel import EMPTY
+from az_ocrfix.resources import data_file
+from az_ocrfix.tokenize import case_pattern
+
+__all__ = ["CaseModel"]
+
+#: Prior that a word at a sentence start is capitalized.
+SENTENCE_START_CAP = 0.97
+#: Floor on the prior of a capital elsewhere (unknown names).
+MIN_CAP_PRIOR = 0.02
+
+
+class CaseModel:
+    """Per-letter case flip rates: ``up_flip[x]`` = P(read upper | printed lowercase x),
+    ``down_flip[X]`` = P(read lower | printed capital X)."""
+
+    def __init__(self, up_flip: Mapping[str, float], down_flip: Mapping[str, float]) -> None:
+        self.up_flip = dict(up_flip)
+        self.down_flip = dict(down_flip)
+
+    @classmethod
+    def shipped(cls, condition: str) -> CaseModel:
+        """Flip rates of one OCR condition from ``lexicons/channel.tsv`` (cached)."""
+        return _shipped(condition)
+
+    def p_capital(self, form: str, raw: str, cap_share: float, sentence_start: bool) -> float:
+        """Posterior that the printed word began with a capital."""
+        first = form[:1]
+        prior = SENTENCE_START_CAP if sentence_start else max(cap_share, MIN_CAP_PRIOR)
+        if raw[:1].isupper():
+            like_cap = 1.0 - self.down_flip.get(upper(first), 0.0)
+            like_low = self.up_flip.get(first, 0.0)
+        else:
+            like_cap = self.down_flip.get(upper(first), 0.0)
+            like_low = 1.0 - self.up_flip.get(first, 0.0)
+        num = like_cap * prior
+        den = num + like_low * (1.0 - prior)
+        return num / den if den > 0 else prior
+
+    def restore(self, form: str, raw: str, cap_share: float, sentence_start: bool) -> str:
+        """Apply the case pattern of ``raw`` (the OCR token) to the lowercase ``form``."""
+        pattern = case_pattern(raw)
+        if pattern == "upper":
+            return upper(form)
+        if pattern == "mixed" and not raw[:1].isupper():
+            return form
+        cap = self.p_capital(form, raw, cap_share, sentence_start) >= 0.5
+        return capitalize(form) if cap else form
+
+
+@lru_cache(maxsize=8)
+def _shipped(condition: str) -> CaseModel:
+    totals: dict[str, float] = defaultdict(float)
+    flips: dict[str, float] = defaultdict(float)
+    with data_file("channel.tsv").open("r", encoding="utf-8") as f:
+        next(f, None)
+        for line in f:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) != 4 or parts[0] != condition:
+                continue
+            true, obs = parts[1].replace(EMPTY, ""), parts[2].replace(EMPTY, "")
+            if len(true) != 1 or not true.isalpha() or not obs[:1].isalpha():
+                continue
+            n = float(parts[3])
+            totals[true] += n
+            if obs[:1].isupper() != true.isupper():
+                flips[true] += n
+    up = {t: flips[t] / totals[t] for t in totals if t.islower()}
+    down = {t: flips[t] / totals[t] for t in totals if t.isupper()}
+    # Lowercase true letters are keyed by their Azerbaijani lowercase form.
+    return CaseModel({az_lower(k): v for k, v in up.items()}, down)
