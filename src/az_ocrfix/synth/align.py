@@ -123,11 +123,14 @@ def _align_gap(tw: Sequence[str], ow: Sequence[str]) -> list[tuple[str, str]]:
                 ni, nj = i + di, j + dj
                 if ni > n or nj > m:
                     continue
+                # Costs in characters: a lost or invented word costs its length (+1 for the
+                # space), a pair its edit distance; a split/merge pays 1 extra so it must win
+                # outright over pairing plus a lost word.
                 if di and dj:
-                    step = _word_cost(" ".join(tw[i:ni]), " ".join(ow[j:nj]))
-                    step += 0.15 * (di + dj - 2)
+                    step = Levenshtein.distance(" ".join(tw[i:ni]), " ".join(ow[j:nj]))
+                    step += 1.0 * (di + dj - 2)
                 else:
-                    step = 1.0
+                    step = len(tw[i] if di else ow[j]) + 1.0
                 if here + step < best[ni][nj]:
                     best[ni][nj] = here + step
                     back[ni][nj] = (di, dj)

@@ -62,6 +62,22 @@ def random_wear(rng: random.Random, severity: float = 1.0) -> Wear:
     )
 
 
+def _noise(size: tuple[int, int], sigma: float, seed: int) -> Image.Image:
+    """Zero-mean (offset 128) noise of about ``sigma`` gray levels, reproducible per seed.
+
+    PIL's ``effect_noise`` draws from an unseeded C generator, so the noise is built from
+    seeded random bytes instead: the mean of three uniform images is close to Gaussian.
+    """
+    from PIL import Image
+
+    rng = random.Random(seed)
+    n = size[0] * size[1]
+    planes = [Image.frombytes("L", size, rng.randbytes(n)) for _ in range(3)]
+    mean = Image.blend(Image.blend(planes[0], planes[1], 0.5), planes[2], 1 / 3)
+    gain = sigma / 42.6  # std of the mean of three uniform(0, 255) variables
+    return mean.point(lambda v: max(0, min(255, round(128 + (v - 127.5) * gain))))
+
+
 def degrade(image: Image.Image, wear: Wear, seed: int = 0) -> Image.Image:
     """Apply ``wear`` to a grayscale page image; same size out as in, deterministic per seed."""
     from PIL import Image, ImageChops, ImageFilter
@@ -81,13 +97,7 @@ def degrade(image: Image.Image, wear: Wear, seed: int = 0) -> Image.Image:
     if wear.blur > 0:
         img = img.filter(ImageFilter.GaussianBlur(wear.blur))
     if wear.noise > 0:
-        # effect_noise draws from the global C RNG; seed it through a deterministic offset crop.
-        rng = random.Random(seed)
-        pad = 64
-        noise = Image.effect_noise((size[0] + pad, size[1] + pad), wear.noise)
-        dx, dy = rng.randrange(pad), rng.randrange(pad)
-        noise = noise.crop((dx, dy, dx + size[0], dy + size[1]))
-        img = ImageChops.add(img, noise, 1.0, -128)
+        img = ImageChops.add(img, _noise(size, wear.noise, seed), 1.0, -128)
     if wear.threshold:
         cut = wear.threshold
         img = img.point(lambda v: 255 if v >= cut else 0)
