@@ -59,6 +59,7 @@ def test_azerbaijani_cyrillic_stays_cyrillic() -> None:
         ("Bu \u043e qədər", "Bu o qədər"),  # Cyrillic о between Latin words
         ("S\u0435çki", "Seçki"),  # Cyrillic е inside a Latin word
         ("\u0421\u0430mal", "Camal"),  # Cyrillic С and а
+        ("B\u0430k\u0131", "Bakı"),  # only look-alikes, no context: most letters are Latin
         ("\u043fp\u0438\u0432\u0435\u0442", "привет"),  # Latin p inside a Russian word
         ("qɪz", "qız"),
         ("i\u0307stanbul", "istanbul"),  # what str.lower makes of İstanbul

@@ -20,8 +20,9 @@ already clean comes back unchanged (the very same string):
    letters inside a Latin word become Latin (``azәrbaycan`` with Cyrillic ``ә``);
    Latin look-alikes inside a Cyrillic word become Cyrillic.  A word's script is
    the one with more letters that have no look-alike; a word made only of
-   look-alikes follows its neighbours.  Cyrillic words stay Cyrillic, so a
-   Russian quotation survives.
+   look-alikes follows its neighbours when they agree, else the script most of
+   its letters are in.  Cyrillic words stay Cyrillic, so a Russian quotation
+   survives.
 5. NFC again, if a deletion left a base letter next to a combining mark.
 
 Case and diacritics are kept.  :func:`normalize_with_offsets` also returns, for
@@ -83,6 +84,8 @@ _SEPARATOR_BACK_RE = regex.compile(r"[ \t\n\r]", flags=regex.REVERSE)
 _FOREIGN_BLOCKS_RE = re.compile(
     r"[\u0370-\u052f\u1c80-\u1c8f\u1d26-\u1d2b\u1d78\u1f00-\u1fff\u2de0-\u2dff\ua640-\ua69f]"
 )
+_LATIN_LETTER_RE = regex.compile(r"\p{Latin}")
+_CYRILLIC_LETTER_RE = regex.compile(r"\p{Cyrillic}")
 _JOINERS = "\u200c\u200d"
 #: ZWNJ/ZWJ are removed only after these (Persian, Indic and emoji sequences keep theirs).
 _JOINER_AFTER_RE = regex.compile(r"[\p{Latin}\p{Cyrillic}\p{Nd}]")
@@ -319,6 +322,13 @@ def _context_script(text: str, start: int, end: int) -> str | None:
     return before or after
 
 
+def _majority_script(word: str) -> str | None:
+    """For a word of look-alikes only, with no context: the script most of its letters are in."""
+    latin = len(_LATIN_LETTER_RE.findall(word))
+    cyrillic = len(_CYRILLIC_LETTER_RE.findall(word))
+    return "lat" if latin > cyrillic else "cyr" if cyrillic > latin else None
+
+
 def _lookalike_edits(text: str) -> list[Edit]:
     if not _FOREIGN_BLOCKS_RE.search(text):
         return []
@@ -333,7 +343,7 @@ def _lookalike_edits(text: str) -> list[Edit]:
         elif cyr > max(lat, grk):
             script = "cyr"
         elif lat == cyr == grk == 0:
-            script = _context_script(text, m.start(), m.end())
+            script = _context_script(text, m.start(), m.end()) or _majority_script(word)
         else:
             script = None
         table = t.to_latin if script == "lat" else t.to_cyrillic if script == "cyr" else None
