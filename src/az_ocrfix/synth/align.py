@@ -127,7 +127,7 @@ def _align_gap(tw: Sequence[str], ow: Sequence[str]) -> list[tuple[str, str]]:
                 # space), a pair its edit distance; a split/merge pays 1 extra so it must win
                 # outright over pairing plus a lost word.
                 if di and dj:
-                    step = Levenshtein.distance(" ".join(tw[i:ni]), " ".join(ow[j:nj]))
+                    step: float = Levenshtein.distance(" ".join(tw[i:ni]), " ".join(ow[j:nj]))
                     step += 1.0 * (di + dj - 2)
                 else:
                     step = len(tw[i] if di else ow[j]) + 1.0
