@@ -33,8 +33,13 @@ WordScorer = Callable[[str], float]
 JOIN_PRIOR = 4.0
 #: Cost of reading two words (or a hyphenated form) where one word would do.
 PAIR_COST = 4.0
+HOPELESS = -30.0
 #: Halves shorter than this are not taken as evidence of a compound (``dövr-də`` is one word).
-MIN_HALF = 3
+MIN_HALF = 4
+#: A capital or acronym before the hyphen is overridden only by a joined form scoring at least
+#: this well, and this much better than the right half alone.
+CLEAR_WORD = -16.0
+OVERRIDE_MARGIN = 4.0
 
 _NUMBER = regex.compile(r"\d+(?:[.,:/]\d+)*")
 _LEFT_PUNCT = "\"'“”„«‹([{‘’`*"
@@ -79,21 +84,26 @@ def should_join(left: str, right: str, scorer: WordScorer) -> bool:
 
     >>> should_join("Qeyri", "Hökumət", lambda w: -10.0)
     False
+    >>> should_join("ke", "Cirilən", lambda w: {"keCirilən": -9.0}.get(w, -30.0))
+    True
     >>> should_join("öz", "özünə", lambda w: {"öz": -8.0, "özünə": -10.0}.get(w, -30.0))
     False
     """
     if not left or not right or not is_wordish(left[-1]) or not is_wordish(right[0]):
         return False
     if _NUMBER.fullmatch(left) or _NUMBER.fullmatch(right):
-        return False
-    if right[0].isupper() and any(c.islower() for c in left):
-        return False  # Qeyri-Hökumət, Sankt-Peterburq
-    if right[0].islower() and _is_acronym(left):
-        return False  # QHT-lərin, COP29-da, KiV-lə
+        return False  # 2024-cü, 2020-2024
     if left[-1].isdigit() and not any(c.isalpha() for c in left):
         return False
     joined = scorer(left + right)
-    keep = scorer(left + "-" + right)
+    if scorer(left + "-" + right) > joined + JOIN_PRIOR:
+        return False  # the scorer knows the hyphenated form (cənub-qərbdə)
+    capital = right[0].isupper() and any(c.islower() for c in left)  # Qeyri-Hökumət
+    if capital or (right[0].islower() and _is_acronym(left)):  # QHT-lərin, KiV-lə
+        # Never a syllable break in clean text, but OCR fakes capitals (ç → C, Ü → U):
+        # join only when the joined form is a clear word and the right half is not.
+        return joined >= max(scorer(right) + OVERRIDE_MARGIN, CLEAR_WORD)
+    keep = HOPELESS
     lf, rf = casefold(left), casefold(right)
     if len(lf) >= 2 and rf.startswith(lf):  # reduplication: öz-özünə, ayrı-ayrı, tez-tez
         keep = max(keep, scorer(left) + PAIR_COST)  # the repeated part must be a word

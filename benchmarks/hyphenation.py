@@ -1,0 +1,315 @@
+"""Line-end hyphen decisions of ``az_ocrfix.layout.reflow`` on rendered dev columns.
+
+Each dev document (``data/pairs/dev/<condition>/<doc>/``) has the OCR text of a rendered column
+and ``layout.json`` saying, for every rendered line, whether it ends in a syllable-break hyphen,
+a real hyphen (``QHT-``, ``Qeyri-``, ``2024-``) or neither.  OCR lines are aligned to rendered
+lines (monotone alignment on folded text), and every OCR line that ends in a hyphen where the
+rendered line does is one decision: a syllable break must be joined without the hyphen, a real
+hyphen must be kept and joined without a space.  Whether reflow kept the hyphen is read from its
+offset map.  Seed 002 (a real scan; all 42 line-end hyphens hand-checked as syllable breaks) is
+scored the same way.
+
+    .venv/bin/python benchmarks/hyphenation.py                # lexicon + engine scorers
+    .venv/bin/python benchmarks/hyphenation.py --scorer lexicon --no-docs
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import NamedTuple
+
+from rapidfuzz import fuzz
+
+from az_ocrfix.layout import LayoutOptions, WordScorer, fold, fold_scorer, reflow
+
+ROOT = Path(__file__).resolve().parents[1]
+DEV = ROOT / "data" / "pairs" / "dev"
+SEED_002 = ROOT / ".." / "shared" / "seeds" / "002_ceedd05c4ff526be.txt"
+DOCS = ROOT / "docs" / "benchmarks.md"
+BEGIN, END = "<!-- hyphenation:begin -->", "<!-- hyphenation:end -->"
+HYPHENS = "-\u2010\u2011¬"
+
+
+#: Gives the word scorer for one document (the engine picks its OCR channel per document).
+DocScorer = Callable[[str], WordScorer]
+
+
+class Case(NamedTuple):
+    condition: str
+    doc: str
+    left: str  # OCR line end (last token)
+    right: str  # OCR next line start (first token)
+    truth: str  # "syllable" or "real"
+    decision: str  # "drop", "keep" or "space"
+
+
+class Tally(NamedTuple):
+    cases: list[Case]
+    ocr_lost: int  # rendered hyphen the OCR did not put at a line end
+    spurious: int  # OCR line-end hyphen where the rendered line has none
+
+
+# -- alignment --------------------------------------------------------------------------------
+
+
+def align(ocr: list[str], truth: list[str]) -> dict[int, int]:
+    """Monotone alignment of OCR lines to rendered lines (Needleman-Wunsch on folded ratio)."""
+    a = [fold(s) for s in ocr]
+    b = [fold(s) for s in truth]
+    n, m = len(a), len(b)
+    score = [[0.0] * (m + 1) for _ in range(n + 1)]
+    back = [[0] * (m + 1) for _ in range(n + 1)]
+    for i in range(1, n + 1):
+        for j in range(1, m + 1):
+            match = score[i - 1][j - 1] + fuzz.ratio(a[i - 1], b[j - 1]) / 100 - 0.5
+            best, move = match, 0
+            if score[i - 1][j] > best:
+                best, move = score[i - 1][j], 1
+            if score[i][j - 1] > best:
+                best, move = score[i][j - 1], 2
+            score[i][j], back[i][j] = best, move
+    pairs: dict[int, int] = {}
+    i, j = n, m
+    while i > 0 and j > 0:
+        move = back[i][j]
+        if move == 0:
+            if fuzz.ratio(a[i - 1], b[j - 1]) >= 50:
+                pairs[i - 1] = j - 1
+            i, j = i - 1, j - 1
+        elif move == 1:
+            i -= 1
+        else:
+            j -= 1
+    return pairs
+
+
+# -- scoring one text -------------------------------------------------------------------------
+
+
+def decisions(text: str, scorer: WordScorer) -> dict[int, tuple[str, str, str]]:
+    """For each non-blank input line (numbered) ending in a hyphen: (decision, left, right)."""
+    r = reflow(text, scorer, LayoutOptions())
+    kept = {}
+    for k, pos in enumerate(r.offsets[:-1]):
+        kept[pos] = k
+    out: dict[int, tuple[str, str, str]] = {}
+    lines = [(m_start, line) for m_start, line in _lines(text) if line.strip()]
+    for idx, (start, line) in enumerate(lines):
+        body = line.rstrip()
+        if not body or body[-1] not in HYPHENS:
+            continue
+        pos = start + len(body) - 1
+        nxt = lines[idx + 1][1].split() if idx + 1 < len(lines) else []
+        left, right = body.split()[-1], (nxt[0] if nxt else "")
+        if pos not in kept:
+            out[idx] = ("drop", left, right)
+        else:
+            k = kept[pos]
+            follow = r.text[k + 1 : k + 2]
+            out[idx] = ("space" if follow.isspace() or not follow else "keep", left, right)
+    return out
+
+
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    pos = 0
+    for line in text.split("\n"):
+        yield pos, line
+        pos += len(line) + 1
+
+
+def score_dev(dev: Path, scorer_for: DocScorer) -> dict[str, Tally]:
+    tallies: dict[str, Tally] = {}
+    for cond in sorted(p for p in dev.iterdir() if p.is_dir()):
+        cases: list[Case] = []
+        lost = spurious = 0
+        for doc in sorted(p for p in cond.iterdir() if (p / "layout.json").is_file()):
+            meta = json.loads((doc / "meta.json").read_text(encoding="utf-8"))
+            ocr_file = doc / f"ocr_{meta.get('engine', 'eng')}.txt"
+            if not ocr_file.is_file():
+                continue
+            ocr = ocr_file.read_text(encoding="utf-8")
+            layout = json.loads((doc / "layout.json").read_text(encoding="utf-8"))["lines"]
+            ocr_lines = [line for _, line in _lines(ocr) if line.strip()]
+            pairs = align(ocr_lines, [ln["text"] for ln in layout])
+            dec = decisions(ocr, scorer_for(ocr))
+            for i, j in pairs.items():
+                truth = layout[j]["end"]
+                if truth in ("syllable", "real"):
+                    if i in dec:
+                        d, left, right = dec[i]
+                        cases.append(Case(cond.name, doc.name, left, right, truth, d))
+                    else:
+                        lost += 1
+                elif i in dec:
+                    spurious += 1
+        tallies[cond.name] = Tally(cases, lost, spurious)
+    return tallies
+
+
+def score_seed_002(scorer_for: DocScorer) -> Tally:
+    text = SEED_002.read_text(encoding="utf-8")
+    scorer = scorer_for(text)
+    cases = [
+        Case("seed-002", "002", left, right, "syllable", d)
+        for d, left, right in decisions(text, scorer).values()
+    ]
+    return Tally(cases, 0, 0)
+
+
+def correct(c: Case) -> bool:
+    return (c.truth, c.decision) in {("syllable", "drop"), ("real", "keep")}
+
+
+# -- report -----------------------------------------------------------------------------------
+
+
+def table(results: dict[str, dict[str, Tally]]) -> list[str]:
+    names = list(results)
+    head = (
+        "| condition | hyphens (syll/real) | "
+        + " | ".join(f"{n}: right" for n in names)
+        + " | OCR lost | spurious |"
+    )
+    rows = [head, "|" + "---|" * (len(names) + 4)]
+    conds = list(next(iter(results.values())))
+    pooled: dict[str, list[Case]] = defaultdict(list)
+    for cond in conds:
+        first = results[names[0]][cond]
+        n_syl = sum(c.truth == "syllable" for c in first.cases)
+        n_real = len(first.cases) - n_syl
+        cells = []
+        for n in names:
+            t = results[n][cond]
+            if cond != "seed-002":
+                pooled[n].extend(t.cases)
+            ok = sum(correct(c) for c in t.cases)
+            cells.append(f"{_pct(ok, len(t.cases))} ({ok}/{len(t.cases)})")
+        rows.append(
+            f"| {cond} | {n_syl}/{n_real} | "
+            + " | ".join(cells)
+            + f" | {first.ocr_lost} | {first.spurious} |"
+        )
+    cells = []
+    for n in names:
+        ok = sum(correct(c) for c in pooled[n])
+        cells.append(f"**{_pct(ok, len(pooled[n]))}** ({ok}/{len(pooled[n])})")
+    total = len(pooled[names[0]])
+    n_real = sum(c.truth == "real" for c in pooled[names[0]])
+    rows.append(f"| **pooled dev** | {total - n_real}/{n_real} | " + " | ".join(cells) + " | | |")
+    return rows
+
+
+def _pct(a: int, b: int) -> str:
+    return f"{100 * a / b:.2f} %" if b else "–"
+
+
+def errors(results: dict[str, dict[str, Tally]]) -> list[str]:
+    out = []
+    for name, tallies in results.items():
+        bad = [c for t in tallies.values() for c in t.cases if not correct(c)]
+        out.append(f"- {name} scorer: {len(bad)} wrong")
+        for c in bad[:40]:
+            out.append(
+                f"  - `{c.left}` + `{c.right}` ({c.condition}/{c.doc}): {c.truth}, got {c.decision}"
+            )
+    return out
+
+
+def write_docs(section: list[str]) -> None:
+    block = "\n".join([BEGIN, *section, END])
+    if DOCS.is_file():
+        text = DOCS.read_text(encoding="utf-8")
+        if BEGIN in text and END in text:
+            a, b = text.index(BEGIN), text.index(END) + len(END)
+            text = text[:a] + block + text[b:]
+        else:
+            text = text.rstrip("\n") + "\n\n" + block + "\n"
+    else:
+        text = "# Benchmarks\n\n" + block + "\n"
+    DOCS.parent.mkdir(parents=True, exist_ok=True)
+    DOCS.write_text(text, encoding="utf-8")
+
+
+def lexicon_scorer() -> DocScorer:
+    from az_ocrfix.lexicon import Lexicon
+
+    lex = Lexicon.default()
+    scorer = fold_scorer((form, lex.count(form)) for form in lex.forms)
+    return lambda text: scorer
+
+
+def engine_scorer() -> DocScorer | None:
+    try:
+        from az_ocrfix.corrector import Corrector
+    except ImportError:
+        return None
+    corr = Corrector.default()
+
+    def scorer_for(text: str) -> WordScorer:
+        channel = corr.pick_channel(text)[1]
+        return lambda w: corr.word_score(w, channel)
+
+    return scorer_for
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--dev", type=Path, default=DEV)
+    ap.add_argument("--scorer", choices=["lexicon", "engine", "both"], default="both")
+    ap.add_argument("--no-docs", action="store_true", help="do not write docs/benchmarks.md")
+    args = ap.parse_args(argv)
+    scorers: dict[str, Callable[[], DocScorer | None]] = {}
+    if args.scorer in ("lexicon", "both"):
+        scorers["lexicon"] = lexicon_scorer
+    if args.scorer in ("engine", "both"):
+        scorers["engine"] = engine_scorer
+    results: dict[str, dict[str, Tally]] = {}
+    timing = {}
+    for name, make in scorers.items():
+        scorer = make()
+        if scorer is None:
+            print(f"{name} scorer unavailable", file=sys.stderr)
+            continue
+        t0 = time.perf_counter()
+        tallies = score_dev(args.dev, scorer)
+        tallies["seed-002"] = score_seed_002(scorer)
+        timing[name] = time.perf_counter() - t0
+        results[name] = tallies
+    if not results:
+        return 1
+    docs = sum(1 for _ in args.dev.glob("*/*/layout.json"))
+    section = [
+        "## Line-end hyphenation (layout)",
+        "",
+        "`benchmarks/hyphenation.py`: share of line-end hyphens decided right by "
+        "`az_ocrfix.layout.reflow` (syllable break → joined without hyphen; real hyphen → kept,",
+        "joined without space), on the rendered dev columns "
+        f"({docs} documents under `data/pairs/dev`), per condition. *lexicon* = crude fold "
+        "scorer over the shipped lexicon (`layout.fold_scorer`); *engine* = "
+        "`Corrector.word_score` (repairs the halves before scoring). *OCR lost*: rendered hyphens "
+        "the OCR did not put at a line end (no decision to make); *spurious*: OCR line-end "
+        "hyphens where the rendered line had none. Seed 002 is the real scan (42 hand-checked "
+        "syllable breaks).",
+        "",
+        *table(results),
+        "",
+        "Wrong decisions:",
+        "",
+        *errors(results),
+        "",
+        "Time (reflow over all texts): " + ", ".join(f"{n} {t:.1f} s" for n, t in timing.items()),
+    ]
+    print("\n".join(section))
+    if not args.no_docs:
+        write_docs(section)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
