@@ -19,15 +19,17 @@ __all__ = ["REMOVABLE", "Line", "drop_page_furniture", "scan_lines", "skip_debri
 #: Characters deleted wherever they occur: soft hyphen, zero-width space/joiners, word joiner, BOM.
 REMOVABLE = regex.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 
-# One physical line and the break that ends it (\n, \r\n, \f or the end of the text).
-_LINE = regex.compile(r"([^\n\f]*?)\r?(\n|\f|\Z)")
+_BREAK = regex.compile(r"[\n\f]")
+_BLANKS = " \t\u00a0"
+_LEAD_CHARS = _BLANKS + "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+#: Stripped from line ends; a soft hyphen among them marks a word break (``Line.soft_end``).
+_TRAIL_CHARS = _LEAD_CHARS
 # Leading whitespace, then tesseract's margin debris ("~ ", "| ", "¦") possibly repeated.
 _LEAD = regex.compile(r"[ \t\u00a0\u00ad\u200b\u200c\u200d\u2060\ufeff]*")
 _DEBRIS = regex.compile(
     r"(?:[~|](?:[ \t\u00a0\u00ad\u200b\u200c\u200d\u2060\ufeff]+|$)"
     r"|¦[ \t\u00a0\u00ad\u200b\u200c\u200d\u2060\ufeff]*)+"
 )
-_TRAIL = regex.compile(r"[ \t\u00a0\u00ad\u200b\u200c\u200d\u2060\ufeff]*$")
 
 # A page number: "12", "- 12 -", "Səh. 12", "səhifə 12".
 _PAGE_NUMBER = regex.compile(r"(?i)^[-–— ]*(?:s[əe]h(?:if[əe])?\.?\s*)?\d{1,4}[-–— ]*$")
@@ -66,38 +68,35 @@ def scan_lines(text: str) -> list[Line]:
     """
     lines: list[Line] = []
     page = 0
-    pos = 0
+    start = 0
     n = len(text)
-    while pos <= n:
-        m = _LINE.match(text, pos)
-        if m is None:  # pragma: no cover - the pattern always matches
-            break
-        s, e = m.span(1)
-        lead = _LEAD.match(text, s, e)
-        cs = lead.end() if lead else s
-        indented = cs > s and text[s] in " \t\u00a0"
-        d = _DEBRIS.match(text, cs, e)
-        if d is not None and d.end() > cs:
-            cs = d.end()
-            lead2 = _LEAD.match(text, cs, e)
-            cs = lead2.end() if lead2 else cs
-        t = _TRAIL.search(text, cs, e)
-        ce = t.start() if t else e
-        if ce > cs and not _only_removable(text, cs, ce):
-            soft = "\u00ad" in text[ce:e]
+    has_removable = REMOVABLE.search(text) is not None
+    lead_chars = _LEAD_CHARS if has_removable else _BLANKS
+    while start <= n:
+        brk = _BREAK.search(text, start)
+        bpos = brk.start() if brk else n
+        e = bpos - 1 if bpos > start and text[bpos - 1] == "\r" else bpos
+        seg = text[start:e]
+        body = seg.lstrip(lead_chars)
+        cs = e - len(body)
+        indented = cs > start and text[start] in _BLANKS
+        if body and body[0] in "~|¦":
+            cs = skip_debris(text, cs, e)
+            body = text[cs:e]
+        tail = body.rstrip(_TRAIL_CHARS) if has_removable else body.rstrip(_BLANKS)
+        ce = cs + len(tail)
+        if ce > cs and not (has_removable and _only_removable(text, cs, ce)):
+            soft = has_removable and "\u00ad" in text[ce:e]
             lines.append(Line(cs, ce, indented, page, soft_end=soft))
-        brk = m.group(2)
-        if brk:
-            bpos = m.start(2)
-            if lines:
-                lines[-1].breaks.append(bpos)
-                if brk == "\f":
-                    lines[-1].page_break = True
-            if brk == "\f":
-                page += 1
-            pos = m.end()
-        else:
+        if brk is None:
             break
+        if lines:
+            lines[-1].breaks.append(bpos)
+        if text[bpos] == "\f":
+            if lines:
+                lines[-1].page_break = True
+            page += 1
+        start = bpos + 1
     return lines
 
 

@@ -133,19 +133,19 @@ def _classify(
 class _Out:
     """Output under construction: string pieces and their offsets, appended together."""
 
-    __slots__ = ("offsets", "parts", "text")
+    __slots__ = ("clean", "offsets", "parts", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self.clean = REMOVABLE.search(text) is None
         self.parts: list[str] = []
         self.offsets: list[int] = []
 
     def copy(self, start: int, end: int) -> None:
         if start >= end:
             return
-        piece = self.text[start:end]
-        if REMOVABLE.search(piece) is None:
-            self.parts.append(piece)
+        if self.clean or REMOVABLE.search(self.text, start, end) is None:
+            self.parts.append(self.text[start:end])
             self.offsets.extend(range(start, end))
             return
         pos = start
