@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import az_ocrfix.alphabet as alphabet
-from az_ocrfix.search import fold, fts5_query, index_text, search_key, tokens
+from az_ocrfix.search import _casefold, fold, fts5_query, index_text, search_key, tokens
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "search.md"
 
@@ -158,6 +158,11 @@ def test_fts5_phrase_and_operator_safety(fts: sqlite3.Connection) -> None:
     assert {rowid for (rowid,) in rows} == {1}
     assert _search(fts, 'OR "NOT" meclisin*') == set()  # operators in user input are inert
     assert fts5_query(" -- , ") == ""
+
+
+@given(st.text())
+def test_fast_casefold_agrees_with_alphabet(text: str) -> None:
+    assert _casefold(text) == alphabet.casefold(text)
 
 
 def test_fold_of_normalized_word() -> None:
