@@ -75,7 +75,7 @@ _FTFY_CONFIG = ftfy.TextFixerConfig(
 _CLUSTER_RE = regex.compile(r"\X")
 _LINE_RE = regex.compile(r"[^\n]+")
 #: Characters outside ordinary Azerbaijani/Russian text; mojibake always contains one, so ftfy's
-#: (slower) badness check only runs on lines that have one.
+#: (slower) badness check only runs on the space-delimited chunks that hold one.
 _SUSPECT_RE = re.compile(r"[^\x00-\x7f\u00a0«»°§əƏıİöÖüÜşŞçÇğĞ\u0400-\u04ff“”„’‘–—…•№]")
 #: Mojibake is repaired chunk by chunk between ASCII spaces/tabs/newlines.
 _SEPARATOR_RE = regex.compile(r"[ \t\n\r]")
