@@ -39,6 +39,8 @@ WORDS = {
     "tədbirlərin": 800,
     "ilə": 30000,
     "yaradılması": 700,
+    "keçirilən": 2000,
+    "gülüstan": 300,
 }
 
 DEFAULT = LayoutOptions()
@@ -90,6 +92,9 @@ def text_of(text: str, scorer: WordScorer, options: LayoutOptions = DEFAULT) -> 
         ("verilmə-\n\n\n  si çevrilir", "verilməsi çevrilir"),
         ("tədbir\u00ad\nlərin", "tədbirlərin"),  # a soft hyphen at the line end always joins
         ("QHT-lə-\n\nrinin", "QHT-lərinin"),
+        ("Azərbaycan-Öz-\nbəkistan", "Azərbaycan-Özbəkistan"),  # judged on the part next to it
+        ("ke-\nCirilən", "keçirilən".replace("ç", "C")),  # OCR capital inside a word
+        ("GU-\nlüstan", "GUlüstan"),  # OCR capital Ü, not an acronym
     ],
 )
 def test_dehyphenation(small: WordScorer, raw: str, expected: str) -> None:

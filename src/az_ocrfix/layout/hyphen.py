@@ -46,17 +46,23 @@ _LEFT_PUNCT = "\"'“”„«‹([{‘’`*"
 _RIGHT_PUNCT = "\"'“”»›)]}‘’`.,;:!?…*"
 # Glyphs eng-OCR puts in place of Azerbaijani letters; they count as letters inside a word.
 _GARBLE_LETTERS = "¢{}|!"
+_INNER_DASH = regex.compile(r"[-\u2010\u2011—–]")
 
 
 def split_word(token: str, *, left: bool) -> str:
-    """The word part of a line-edge token: opening (left) or closing (right) punctuation removed.
+    """The word part of a line-edge token next to the break.
+
+    Opening (left) or closing (right) punctuation is removed, and only the part of a hyphenated
+    token next to the break is kept (``Azərbaycan-Öz`` + ``bəkistan`` is judged on ``Öz``).
 
     >>> split_word("“Konstitu", left=True), split_word("dirilmosi”,", left=False)
     ('Konstitu', 'dirilmosi')
+    >>> split_word("Azərbaycan-Öz", left=True), split_word("Türkiyə-Gürcüstan", left=False)
+    ('Öz', 'Türkiyə')
     """
     if left:
-        return token.lstrip(_LEFT_PUNCT)
-    word = token.rstrip(_RIGHT_PUNCT)
+        return _INNER_DASH.split(token)[-1].lstrip(_LEFT_PUNCT)
+    word = _INNER_DASH.split(token, maxsplit=1)[0].rstrip(_RIGHT_PUNCT)
     # A left quote or bracket can open the continuation: it is then not a word.
     return "" if word[:1] in _LEFT_PUNCT else word
 
