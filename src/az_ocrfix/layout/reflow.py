@@ -107,9 +107,10 @@ def _classify(
             kind = _JOIN_SOFT
         elif options.dehyphenate and last in _HYPHENS and ln.end - 2 >= ln.start:
             ts = _last_token_start(text, ln)
-            left = split_word(_strip_removable(text[ts : ln.end - 1]), left=True)
-            if ts == ln.start and carry:
-                left = carry + left
+            if ts == ln.start and carry:  # the line is one token, already joined upwards
+                left = split_word(carry, left=True)
+            else:
+                left = split_word(_strip_removable(text[ts : ln.end - 1]), left=True)
             if left:
                 right = split_word(
                     _strip_removable(text[nxt.start : _first_token_end(text, nxt)]), left=False
