@@ -31,10 +31,15 @@ __all__ = ["Candidate", "Lexical", "SuffixList", "WordList", "search"]
 _TOP = "\uffff"
 
 
-class Lexical(Protocol):
-    """What the search needs from a lexicon: sorted forms and a stem test."""
+class Sorted(Protocol):
+    """Anything holding a sorted list of forms."""
 
-    forms: Sequence[str]
+    @property
+    def forms(self) -> Sequence[str]: ...
+
+
+class Lexical(Sorted, Protocol):
+    """What the search needs from a lexicon: sorted forms and a stem test."""
 
     def is_stem(self, form: str) -> bool: ...
 
@@ -64,7 +69,7 @@ class Candidate:
     form: str
     #: −ln P(observed | form) under the channel.
     channel_cost: float
-    #: 0 for a form taken whole from the lexicon, else the length of the stem of a stem+suffix analysis.
+    #: 0 for a form taken whole from the lexicon, else the stem length of a stem+suffix analysis.
     stem_len: int
     #: The alignment used: (true, observed) substring pairs, left to right.
     ops: tuple[tuple[str, str], ...]
@@ -78,15 +83,61 @@ def _narrow(forms: Sequence[str], prefix: str, lo: int, hi: int) -> tuple[int, i
     return i, j
 
 
-# A search state: (cost, lo, hi, ops).  Keyed by (prefix, stem_len) within a position.
-_State = tuple[float, int, int, tuple[tuple[str, str], ...]]
+class PrefixRanges:
+    """Memo of prefix → index range in a sorted list (shared by every search on that list).
+
+    Prefixes recur from token to token (every word starting "müd" …), so after warm-up most
+    steps of the search are one dict lookup instead of two bisections.
+    """
+
+    def __init__(self, forms: Sequence[str], limit: int = 2_000_000) -> None:
+        self.forms = forms
+        self.limit = limit
+        self._ranges: dict[str, tuple[int, int]] = {"": (0, len(forms))}
+
+    def get(self, prefix: str, lo: int, hi: int) -> tuple[int, int]:
+        """Range of ``prefix``, given the range ``lo, hi`` of a shorter prefix of it."""
+        found = self._ranges.get(prefix)
+        if found is None:
+            found = _narrow(self.forms, prefix, lo, hi)
+            if len(self._ranges) >= self.limit:
+                self._ranges.clear()
+            self._ranges[prefix] = found
+        return found
+
+
+_RANGES: dict[int, PrefixRanges] = {}
+
+
+def _ranges_for(forms: Sequence[str]) -> PrefixRanges:
+    r = _RANGES.get(id(forms))
+    if r is None or r.forms is not forms:
+        r = _RANGES[id(forms)] = PrefixRanges(forms)
+    return r
+
+
+# A search state: (cost, lo, hi, back) keyed by (prefix, stem_len) within a position; ``back`` is
+# (previous state, true, observed) so the alignment is rebuilt only for the final candidates.
+_State = tuple[float, int, int, "_Back"]
+_Back = tuple[_State, str | None, str] | None
+
+
+def _ops(state: _State) -> tuple[tuple[str, str], ...]:
+    ops: list[tuple[str, str]] = []
+    back = state[3]
+    while back is not None:
+        prev, true, obs = back
+        if true is not None:
+            ops.append((true, obs))
+        back = prev[3]
+    return tuple(reversed(ops))
 
 
 def search(
     observed: str,
     channel: Channel,
     lexicon: Lexical,
-    suffixes: SuffixList | None,
+    suffixes: Sorted | None,
     budget: float,
     beam: int = 32,
     min_stem: int = 3,
@@ -100,18 +151,14 @@ def search(
     """
     forms = lexicon.forms
     chains = suffixes.forms if suffixes is not None else ()
+    word_ranges = _ranges_for(forms).get
+    chain_ranges = _ranges_for(chains).get
+    is_stem = lexicon.is_stem
     n = len(observed)
     layers: list[dict[tuple[str, int], _State]] = [{} for _ in range(n + 1)]
-    layers[0][("", 0)] = (0.0, 0, len(forms), ())
-    deletions = channel.readings("")
-    out: dict[str, Candidate] = {}
-
-    def relax(layer: dict[tuple[str, int], _State], key: tuple[str, int], state: _State) -> bool:
-        old = layer.get(key)
-        if old is None or state[0] < old[0]:
-            layer[key] = state
-            return True
-        return False
+    layers[0][("", 0)] = (0.0, 0, len(forms), None)
+    deletions = [(t, c) for t, c in channel.readings("") if t]
+    readings = channel.readings
 
     for pos in range(n + 1):
         layer = layers[pos]
@@ -120,58 +167,77 @@ def search(
         # Epsilon moves at this position: stem → suffix mode, and OCR deletions (true text unseen).
         work = list(layer.items())
         while work:
-            (prefix, stem_len), (cost, lo, hi, ops) = work.pop()
-            if suffixes is not None and stem_len == 0 and len(prefix) >= min_stem:
-                if forms[lo] == prefix and lexicon.is_stem(prefix):
-                    key = (prefix, len(prefix))
-                    st: _State = (cost, 0, len(chains), ops)
-                    if relax(layer, key, st):
-                        work.append((key, st))
+            (prefix, stem_len), state = work.pop()
+            cost, lo, hi, _ = state
+            moves: list[tuple[tuple[str, int], _State]] = []
+            if (
+                suffixes is not None
+                and not stem_len
+                and len(prefix) >= min_stem
+                and forms[lo] == prefix
+                and is_stem(prefix)
+            ):
+                moves.append(((prefix, len(prefix)), (cost, 0, len(chains), (state, None, ""))))
             for true, c in deletions:
                 nc = cost + c
-                if nc > budget or not true:
-                    continue
+                if nc > budget:
+                    break
                 new_prefix = prefix + true
                 if stem_len:
-                    nlo, nhi = _narrow(chains, new_prefix[stem_len:], lo, hi)
+                    nlo, nhi = chain_ranges(new_prefix[stem_len:], lo, hi)
                 else:
-                    nlo, nhi = _narrow(forms, new_prefix, lo, hi)
+                    nlo, nhi = word_ranges(new_prefix, lo, hi)
                 if nlo < nhi:
-                    key = (new_prefix, stem_len)
-                    st = (nc, nlo, nhi, (*ops, (true, "")))
-                    if relax(layer, key, st):
-                        work.append((key, st))
+                    moves.append(((new_prefix, stem_len), (nc, nlo, nhi, (state, true, ""))))
+            for key, st in moves:
+                old = layer.get(key)
+                if old is None or st[0] < old[0]:
+                    layer[key] = st
+                    work.append((key, st))
         best = min(st[0] for st in layer.values())
         if len(layer) > beam or any(st[0] > best + width for st in layer.values()):
             kept = sorted(layer.items(), key=lambda kv: kv[1][0])[:beam]
             layer = layers[pos] = {k: st for k, st in kept if st[0] <= best + width}
         if pos == n:
             break
-        for (prefix, stem_len), (cost, lo, hi, ops) in layer.items():
-            for k in (1, 2):
-                if pos + k > n:
-                    break
-                sub = observed[pos : pos + k]
-                for true, c in channel.readings(sub):
+        steps = [
+            (k, observed[pos : pos + k], readings(observed[pos : pos + k]))
+            for k in (1, 2)
+            if pos + k <= n
+        ]
+        for (prefix, stem_len), state in layer.items():
+            cost, lo, hi, _ = state
+            for k, sub, options in steps:
+                target = layers[pos + k]
+                for true, c in options:
                     nc = cost + c
                     if nc > budget:
                         break  # readings are sorted by cost
                     new_prefix = prefix + true
                     if stem_len:
-                        nlo, nhi = _narrow(chains, new_prefix[stem_len:], lo, hi)
+                        nlo, nhi = chain_ranges(new_prefix[stem_len:], lo, hi)
                     else:
-                        nlo, nhi = _narrow(forms, new_prefix, lo, hi)
+                        nlo, nhi = word_ranges(new_prefix, lo, hi)
                     if nlo < nhi:
-                        relax(layers[pos + k], (new_prefix, stem_len), (nc, nlo, nhi, (*ops, (true, sub))))
+                        key = (new_prefix, stem_len)
+                        old = target.get(key)
+                        if old is None or nc < old[0]:
+                            target[key] = (nc, nlo, nhi, (state, true, sub))
 
-    for (prefix, stem_len), (cost, lo, _hi, ops) in layers[n].items():
+    out: dict[str, Candidate] = {}
+    for (prefix, stem_len), state in layers[n].items():
+        cost, lo = state[0], state[1]
         if stem_len:
             chain = prefix[stem_len:]
             if not chain or chains[lo] != chain:
                 continue
         elif forms[lo] != prefix:
             continue
-        old = out.get(prefix)
-        if old is None or (old.stem_len and not stem_len) or (old.stem_len == stem_len and cost < old.channel_cost):
-            out[prefix] = Candidate(prefix, cost, stem_len, ops)
+        seen = out.get(prefix)
+        if (
+            seen is None
+            or (seen.stem_len and not stem_len)
+            or (seen.stem_len == stem_len and cost < seen.channel_cost)
+        ):
+            out[prefix] = Candidate(prefix, cost, stem_len, _ops(state))
     return sorted(out.values(), key=lambda c: c.channel_cost)

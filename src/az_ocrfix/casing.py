@@ -8,13 +8,13 @@ capitalized, and elsewhere the lexicon knows how often a word is written with a 
 (names: Bakı, Əliyev).
 
 >>> model = CaseModel({"i": 0.0}, {"İ": 0.5})
->>> model.restore("ilham", "ilham", cap_share=0.95, sentence_start=False)
+>>> model.restore("ilham", "ilham", capital_prior(0.95, "inside"))
 'İlham'
->>> model.restore("ilk", "ilk", cap_share=0.2, sentence_start=True)
+>>> model.restore("ilk", "ilk", capital_prior(0.2, "sentence"))
 'İlk'
->>> model.restore("ilə", "ilo", cap_share=0.01, sentence_start=False)
+>>> model.restore("ilə", "ilo", capital_prior(0.01, "inside"))
 'ilə'
->>> CaseModel({"ü": 0.3}, {}).restore("üçün", "Ugiin", cap_share=0.05, sentence_start=False)
+>>> CaseModel({"ü": 0.3}, {}).restore("üçün", "Ugiin", capital_prior(0.05, "inside"))
 'üçün'
 """
 
@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 from functools import lru_cache
+from typing import Literal
 
 from az_ocrfix.alphabet import capitalize, upper
 from az_ocrfix.alphabet import lower as az_lower
@@ -30,12 +31,29 @@ from az_ocrfix.channel import EMPTY
 from az_ocrfix.resources import data_file
 from az_ocrfix.tokenize import case_pattern
 
-__all__ = ["CaseModel"]
+__all__ = ["CaseModel", "Position", "capital_prior"]
 
 #: Prior that a word at a sentence start is capitalized.
 SENTENCE_START_CAP = 0.97
+#: Prior at the very start of the input, which may be a fragment rather than a sentence.
+TEXT_START_CAP = 0.5
 #: Floor on the prior of a capital elsewhere (unknown names).
 MIN_CAP_PRIOR = 0.02
+
+Position = Literal["sentence", "text", "inside"]
+
+
+def capital_prior(cap_share: float, position: Position) -> float:
+    """Prior that a word was printed with a capital, from where it stands and the lexicon.
+
+    >>> capital_prior(0.1, "sentence"), capital_prior(0.1, "text"), capital_prior(0.1, "inside")
+    (0.97, 0.5, 0.1)
+    """
+    if position == "sentence":
+        return max(cap_share, SENTENCE_START_CAP)
+    if position == "text":
+        return max(cap_share, TEXT_START_CAP)
+    return max(cap_share, MIN_CAP_PRIOR)
 
 
 class CaseModel:
@@ -51,10 +69,9 @@ class CaseModel:
         """Flip rates of one OCR condition from ``lexicons/channel.tsv`` (cached)."""
         return _shipped(condition)
 
-    def p_capital(self, form: str, raw: str, cap_share: float, sentence_start: bool) -> float:
-        """Posterior that the printed word began with a capital."""
+    def p_capital(self, form: str, raw: str, prior: float) -> float:
+        """Posterior that the printed word began with a capital, given its OCR reading ``raw``."""
         first = form[:1]
-        prior = SENTENCE_START_CAP if sentence_start else max(cap_share, MIN_CAP_PRIOR)
         if raw[:1].isupper():
             like_cap = 1.0 - self.down_flip.get(upper(first), 0.0)
             like_low = self.up_flip.get(first, 0.0)
@@ -65,14 +82,14 @@ class CaseModel:
         den = num + like_low * (1.0 - prior)
         return num / den if den > 0 else prior
 
-    def restore(self, form: str, raw: str, cap_share: float, sentence_start: bool) -> str:
+    def restore(self, form: str, raw: str, prior: float) -> str:
         """Apply the case pattern of ``raw`` (the OCR token) to the lowercase ``form``."""
         pattern = case_pattern(raw)
         if pattern == "upper":
             return upper(form)
         if pattern == "mixed" and not raw[:1].isupper():
             return form
-        cap = self.p_capital(form, raw, cap_share, sentence_start) >= 0.5
+        cap = self.p_capital(form, raw, prior) >= 0.5
         return capitalize(form) if cap else form
 
 

@@ -12,8 +12,12 @@ from typing import Literal
 __all__ = ["Change", "Reason"]
 
 #: Why a change was made: the OCR channel and lexicon alone, a stem+suffix analysis,
-#: word context, layout (dehyphenation), normalization, case restoration, or a fuzzy match.
-Reason = Literal["channel", "morphology", "context", "layout", "normalize", "case", "fuzzy", "number"]
+#: word context, layout (dehyphenation), normalization, case restoration, a fuzzy match, or a
+#: number suffix.  ("keep" is the decoder's verdict for a word it leaves alone; no change
+#: record carries it.)
+Reason = Literal[
+    "channel", "morphology", "context", "layout", "normalize", "case", "fuzzy", "number", "keep"
+]
 
 
 @dataclass(frozen=True, slots=True)

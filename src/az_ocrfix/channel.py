@@ -28,7 +28,7 @@ from az_ocrfix.alphabet import LOWER_LETTERS
 from az_ocrfix.alphabet import lower as az_lower
 from az_ocrfix.resources import data_file
 
-__all__ = ["Channel", "observed_lower", "load_counts"]
+__all__ = ["Channel", "load_counts", "observed_lower"]
 
 EMPTY = "∅"
 #: Cost of a substitution never seen in training (about e^-11).
@@ -82,9 +82,12 @@ class Channel:
 
     @classmethod
     def from_counts(
-        cls, counts: Mapping[tuple[str, str], float], prior: Channel | None = None, strength: float = 0.0
+        cls,
+        counts: Mapping[tuple[str, str], float],
+        prior: Channel | None = None,
+        strength: float = 0.0,
     ) -> Channel:
-        """Estimate costs from counts; with ``prior``, blend in its probabilities (MAP/Dirichlet)."""
+        """Estimate costs from counts; with ``prior``, blend in its probabilities (MAP)."""
         totals: dict[str, float] = defaultdict(float)
         for (true, _obs), n in counts.items():
             totals[true] += n
@@ -95,12 +98,11 @@ class Channel:
         for true, obs in keys:
             n = counts.get((true, obs), 0.0)
             total = totals.get(true, 0.0)
-            p_prior = math.exp(-prior.costs[(true, obs)]) if prior and (true, obs) in prior.costs else 0.0
+            p_prior = (
+                math.exp(-prior.costs[(true, obs)]) if prior and (true, obs) in prior.costs else 0.0
+            )
             denom = total + (strength if prior else 0.0)
-            if denom <= 0:
-                p = p_prior
-            else:
-                p = (n + (strength * p_prior if prior else 0.0)) / denom
+            p = p_prior if denom <= 0 else (n + (strength * p_prior if prior else 0.0)) / denom
             if p > 0:
                 probs[(true, obs)] = p
         for letter in LOWER_LETTERS:
@@ -119,7 +121,7 @@ class Channel:
             if not obs and cost > -math.log(MIN_DELETION_P):
                 continue
             if not true and any(c.isalnum() for c in obs):
-                continue  # stray letters are better explained by 1:2 ops (ç → cg) than by insertions
+                continue  # stray letters: better explained by 1:2 ops (ç → cg) than insertions
             if any(not c.isalpha() and c not in "'’-" for c in true):
                 continue  # we only search for letters
             by_obs[obs].append((true, cost))
@@ -148,7 +150,7 @@ class Channel:
         return []
 
     def align_cost(self, true: str, observed: str) -> float:
-        """Cheapest cost of printing ``true`` and reading ``observed`` (1:1, 1:2, 2:1, 1:0, 0:1 ops).
+        """Cheapest cost of printing ``true`` and reading ``observed`` (1:1, 1:2, 2:1, 1:0, 0:1).
 
         >>> ch = Channel.from_counts({("ü", "ii"): 30, ("ü", "ü"): 70, ("c", "c"): 100})
         >>> round(ch.align_cost("cü", "cii"), 2)
@@ -174,7 +176,9 @@ class Channel:
                             dist[i + a][j + b] = c
         return dist[n][m]
 
-    def ops_counts_to_channel(self, counts: Iterable[tuple[str, str, float]], strength: float) -> Channel:
+    def ops_counts_to_channel(
+        self, counts: Iterable[tuple[str, str, float]], strength: float
+    ) -> Channel:
         """Re-estimate with document counts, this channel acting as the Dirichlet prior."""
         agg: dict[tuple[str, str], float] = defaultdict(float)
         for true, obs, n in counts:

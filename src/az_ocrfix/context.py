@@ -20,11 +20,12 @@ from functools import lru_cache
 from typing import Protocol
 
 from az_ocrfix.alphabet import last_vowel
+from az_ocrfix.changes import Reason
 from az_ocrfix.decode import Decision
 from az_ocrfix.morphology import harmonize
 from az_ocrfix.resources import data_file
 
-__all__ = ["ContextModel", "MARGIN"]
+__all__ = ["MARGIN", "ContextModel"]
 
 #: Readings further apart than this (nats) are not reordered by context.
 MARGIN = 4.0
@@ -66,7 +67,7 @@ class ContextModel:
 
     def choose(
         self, decision: Decision, prev: str, next_decision: Decision | None
-    ) -> tuple[str | None, float, str]:
+    ) -> tuple[str | None, float, Reason]:
         """The (form or None for keep, confidence, reason) after looking at the neighbours."""
         alts = decision.alternatives
         if len(alts) < 2 or alts[1].cost - alts[0].cost > MARGIN:

@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from az_ocrfix.alphabet import DIACRITIC_LETTERS, last_vowel, upper
 from az_ocrfix.alphabet import lower as az_lower
-from az_ocrfix.casing import CaseModel
+from az_ocrfix.casing import CaseModel, Position, capital_prior
 from az_ocrfix.changes import Change, Reason
 from az_ocrfix.channel import Channel, observed_lower, shipped_channel
 from az_ocrfix.config import FixConfig
@@ -45,6 +45,8 @@ ENG_DIACRITIC_RATE = 0.03
 EM_MIN_CONFIDENCE = 0.8
 #: Pseudo-count strength of the shipped channel when re-estimating on a document.
 EM_PRIOR_STRENGTH = 60.0
+#: Distinct words decoded to re-estimate the channel (the most frequent of the document).
+EM_SAMPLE = 300
 #: Bound on the cross-document decision memo (entries).
 MEMO_SIZE = 200_000
 
@@ -75,28 +77,30 @@ def diacritic_rate(text: str) -> float:
 _OPENERS = frozenset("\"'“”„«»‘’([{—–-• \t")
 
 
-def sentence_start(text: str, pos: int) -> bool:
-    """Whether the word at ``pos`` opens a sentence (after . ! ? …, a paragraph break, or at 0).
+def position(text: str, pos: int) -> Position:
+    """Where the word at ``pos`` stands: opening a sentence, opening the text, or inside.
 
-    >>> sentence_start("Bu gün. İlk addım", 8), sentence_start("Bu gün ilk", 7)
-    (True, False)
-    >>> sentence_start("“Biz", 1), sentence_start("son\\n\\nYeni", 5)
-    (True, True)
+    >>> position("Bu gün. İlk addım", 8), position("Bu gün ilk", 7), position("“Biz", 1)
+    ('sentence', 'inside', 'text')
+    >>> position("son\\n\\nYeni", 5)
+    'sentence'
     """
     i = pos - 1
     while i >= 0 and text[i] in _OPENERS:
         i -= 1
     if i < 0:
-        return True
-    if text[i] in ".!?…":
-        return True
-    return text[i] == "\n" and (i == 0 or text[i - 1] == "\n")
+        return "text"
+    if text[i] in ".!?…" or (text[i] == "\n" and i > 0 and text[i - 1] == "\n"):
+        return "sentence"
+    return "inside"
 
 
 class Corrector:
     """Holds the loaded models; ``fix_document`` repairs one document."""
 
-    def __init__(self, config: FixConfig | None = None, params: DecoderParams | None = None) -> None:
+    def __init__(
+        self, config: FixConfig | None = None, params: DecoderParams | None = None
+    ) -> None:
         self.config = config or FixConfig()
         self.lexicon = Lexicon.default()
         chains = SuffixChains.default()
@@ -137,7 +141,9 @@ class Corrector:
         d = self.decide(observed, ch)
         return -d.best_cost if d.alternatives else -self.decoder.keep_cost(observed)
 
-    def adapt(self, channel: Channel, decisions: dict[str, Decision], freq: Counter[str]) -> Channel:
+    def adapt(
+        self, channel: Channel, decisions: dict[str, Decision], freq: Counter[str]
+    ) -> Channel:
         """One EM step: re-estimate the channel from this document's confident decisions."""
         counts: Counter[tuple[str, str]] = Counter()
         for obs, d in decisions.items():
@@ -170,16 +176,20 @@ class Corrector:
             offsets = [offsets[i] for i in laid.offsets]
         else:
             work = norm
-        tokenizer = _tokenizer(channel.glyphs)
+        # One tokenizer for every channel, so a fixed text is cut into the same words again.
+        tokenizer = _tokenizer(shipped_channel("eng").glyphs | shipped_channel("aze").glyphs)
         tokens = list(tokenizer.tokens(work))
         if not cfg.repair:
             return self._render(text, work, offsets, [], channel_name, len(tokens))
         words = [t for t in tokens if t.kind == "word"]
         freq = Counter(observed_lower(t.text) for t in words)
-        decisions = {obs: self.decide(obs, channel) for obs in freq}
         if cfg.adapt and freq:
-            channel = self.adapt(channel, decisions, freq)
+            # E-step on the document's most frequent words, M-step, then decode everything once.
+            sample = {obs: self.decide(obs, channel) for obs, _ in freq.most_common(EM_SAMPLE)}
+            channel = self.adapt(channel, sample, freq)
             decisions = {obs: self.decoder.decide(obs, channel) for obs in freq}
+        else:
+            decisions = {obs: self.decide(obs, channel) for obs in freq}
         edits = self._word_edits(work, tokens, decisions, channel, CaseModel.shipped(channel_name))
         return self._render(text, work, offsets, edits, channel_name, len(words))
 
@@ -198,7 +208,14 @@ class Corrector:
             if tok.kind == "suffix":
                 fixed = self._fix_suffix(tok, channel, prev_word)
                 if fixed is not None:
-                    edits.append((tok, fixed[0], fixed[1], "number" if tok.host == "number" else "morphology"))
+                    edits.append(
+                        (
+                            tok,
+                            fixed[0],
+                            fixed[1],
+                            "number" if tok.host == "number" else "morphology",
+                        )
+                    )
                 continue
             obs = observed_lower(tok.text)
             d = decisions[obs]
@@ -209,14 +226,15 @@ class Corrector:
             word = form or obs
             chosen.append(word)
             prev_word = word
-            starts = sentence_start(text, tok.start)
+            where = position(text, tok.start)
             if form is None:
                 if obs in self.lexicon:  # a known word: its case may still need restoring
-                    cased = case.restore(obs, tok.text, self.lexicon.cap_share(obs), starts)
+                    prior = capital_prior(self.lexicon.cap_share(obs), where)
+                    cased = case.restore(obs, tok.text, prior)
                     if cased != tok.text and az_lower(cased) == az_lower(tok.text):
                         edits.append((tok, cased, conf, "case"))
                 continue
-            cased = case.restore(form, tok.text, self.lexicon.cap_share(form), starts)
+            cased = case.restore(form, tok.text, capital_prior(self.lexicon.cap_share(form), where))
             if cased != tok.text:
                 edits.append((tok, cased, conf, reason))
         return edits

@@ -6,7 +6,8 @@ lexicon word explains the observed glyphs much better.  Stem + suffix analyses p
 penalty and must respect vowel harmony.  The confidence of a choice is its posterior share
 among the alternatives.
 
->>> from az_ocrfix.channel import Channel
+>>> from az_ocrfix.changes import Reason
+from az_ocrfix.channel import Channel
 >>> from az_ocrfix.candidates import WordList
 >>> ch = Channel.from_counts({("ə", "o"): 30, ("ə", "ə"): 70, ("o", "o"): 100, ("i", "i"): 99,
 ...                           ("l", "l"): 100})
@@ -23,19 +24,16 @@ from dataclasses import dataclass, field
 from typing import NamedTuple, Protocol
 
 from az_ocrfix.alphabet import VOWELS
-from az_ocrfix.candidates import Candidate, SuffixList, search
+from az_ocrfix.candidates import Candidate, Lexical, Sorted, search
+from az_ocrfix.changes import Reason
 from az_ocrfix.channel import Channel
 from az_ocrfix.morphology import harmony_ok
 
 __all__ = ["Alternative", "Decision", "Decoder", "DecoderParams", "Lexicon", "Priors"]
 
 
-class Priors(Protocol):
+class Priors(Lexical, Protocol):
     """What decoding needs from a lexicon (see :class:`az_ocrfix.lexicon.Lexicon`)."""
-
-    forms: Sequence[str]
-
-    def is_stem(self, form: str) -> bool: ...
 
     def log_prob(self, form: str) -> float: ...
 
@@ -96,7 +94,7 @@ class Decision:
     observed: str
     form: str | None
     confidence: float
-    reason: str
+    reason: Reason
     alternatives: tuple[Alternative, ...] = field(default=())
 
     @property
@@ -116,11 +114,11 @@ class Decoder:
     """Scores candidates from :func:`az_ocrfix.candidates.search` and decides per token."""
 
     def __init__(
-        self, lexicon: Priors, suffixes: SuffixList | None, params: DecoderParams = DecoderParams()
+        self, lexicon: Priors, suffixes: Sorted | None, params: DecoderParams | None = None
     ) -> None:
         self.lexicon = lexicon
         self.suffixes = suffixes
-        self.params = params
+        self.params = params or DecoderParams()
         self._suffix_total = 0.0
         self._suffix_counts: Mapping[str, int] = {}
 
@@ -150,7 +148,9 @@ class Decoder:
         lam = self.params.lm_weight
         cands = search(observed, channel, self.lexicon, self.suffixes, self.budget(observed))
         alts = [
-            Alternative(c.form, c.channel_cost + lam * self._prior(c), c.channel_cost, c.stem_len, c.ops)
+            Alternative(
+                c.form, c.channel_cost + lam * self._prior(c), c.channel_cost, c.stem_len, c.ops
+            )
             for c in cands
         ]
         alts.sort(key=lambda a: a.cost)
@@ -160,7 +160,11 @@ class Decoder:
         """Cost of leaving an out-of-lexicon token unchanged."""
         junk = sum(1 for c in observed if not c.isalpha())
         # A token full of non-letter glyphs (6, ¢, {) is unlikely to be a genuine word.
-        return self.params.keep_cost + 4.0 * junk + (0.0 if any(c in VOWELS for c in observed) else 2.0)
+        return (
+            self.params.keep_cost
+            + 4.0 * junk
+            + (0.0 if any(c in VOWELS for c in observed) else 2.0)
+        )
 
     def decide(self, observed: str, channel: Channel) -> Decision:
         """Choose the reading of one lowercased observed token."""
@@ -176,5 +180,5 @@ class Decoder:
         best = options[0]
         if best.stem_len == -1 or best.form == observed:
             return Decision(observed, None, post[0], "keep", tuple(options))
-        reason = "morphology" if best.stem_len else "channel"
+        reason: Reason = "morphology" if best.stem_len else "channel"
         return Decision(observed, best.form, post[0], reason, tuple(options))

@@ -27,11 +27,11 @@ from az_ocrfix.resources import data_file
 
 __all__ = [
     "SuffixChains",
+    "acronym_reading",
     "harmonize",
     "harmony_ok",
     "host_suffixes",
     "number_reading",
-    "acronym_reading",
 ]
 
 

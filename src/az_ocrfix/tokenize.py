@@ -32,6 +32,7 @@ _PROTECTED = (
 )
 _NUMBER = r"\d+(?:[.,:/]\d+)*"
 _JOINERS = "-'’‘ʼ`"
+_PUNCTUATION = frozenset('.,:;!?"()[]/…“”«»')
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,14 +72,17 @@ class Tokenizer:
     """Find word tokens; ``glyphs`` are non-letter characters allowed inside garbled words."""
 
     def __init__(self, glyphs: frozenset[str] = frozenset()) -> None:
-        digit_junk = "".join(regex.escape(g) for g in sorted(glyphs) if g.isdigit())
-        other_junk = "".join(regex.escape(g) for g in sorted(glyphs) if not g.isdigit() and not g.isspace())
-        allowed = r"[\p{L}\p{M}" + other_junk + digit_junk + "]"
+        usable = sorted(g for g in glyphs if not g.isspace() and g not in _JOINERS)
+        shapes = "".join(regex.escape(g) for g in usable if g not in _PUNCTUATION)
+        inner = "".join(regex.escape(g) for g in usable if g in _PUNCTUATION)
+        allowed = rf"[\p{{L}}\p{{M}}{shapes}]" if shapes else r"[\p{L}\p{M}]"
         # A word: a run of letters and letter-substitute glyphs holding at least one real letter.
-        # Digits count only when the channel says the OCR writes them for letters (6 → ö, 1 → ı);
-        # a number is a digit run not glued to letters (2024-cü, COP29 → COP + 29).
-        word = rf"(?=(?:{allowed})*?\p{{L}}){allowed}+"
-        number = rf"{_NUMBER}(?!{allowed})" if digit_junk or other_junk else _NUMBER
+        # Digits and shapes (6 → ö, 1 → ı, ¢ → ç) may stand anywhere in it; sentence punctuation
+        # the OCR sometimes writes for a letter (ı → !) only between letters, so "söz:" stays "söz".
+        # A number is a digit run not glued to letters (2024-cü, COP29 → COP + 29).
+        unit = rf"(?:{allowed}|[{inner}](?=\p{{L}})(?<=\p{{L}}.))" if inner else allowed
+        word = rf"(?=(?:{allowed})*?\p{{L}}){unit}+"
+        number = rf"{_NUMBER}(?!{allowed})" if shapes else _NUMBER
         self.glyphs = glyphs
         self._pattern = regex.compile(
             rf"(?P<protected>{_PROTECTED})|(?P<word>{word})|(?P<number>{number})|(?P<digits>\d+)",

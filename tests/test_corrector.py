@@ -1,0 +1,166 @@
+"""The repair as users see it: fix(), explain(), do-no-harm, idempotence, seed 002."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import regex
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from az_ocrfix import FixConfig, explain, fix
+from az_ocrfix.corrector import Corrector, diacritic_rate
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT.parent / "shared" / "seeds"
+GARBLED = (ROOT / "examples" / "milli_meclis_garbled.txt").read_text(encoding="utf-8")
+WORDS_ONLY = FixConfig(dehyphenate=False, join_lines=False)
+
+
+def clean_sentences() -> list[str]:
+    """Sentences of the clean seed articles (000, 003)."""
+    out: list[str] = []
+    for name in ("000_cb814f566ff9d0fa.txt", "003_7f69ff3c855ba16b.txt"):
+        text = (SEEDS / name).read_text(encoding="utf-8")
+        out += [s.strip() for s in regex.split(r"(?<=[.!?])\s+", text) if len(s.split()) >= 4]
+    return out
+
+
+CLEAN = clean_sentences()
+
+
+def test_seed_002_reads_as_azerbaijani() -> None:
+    out = fix(GARBLED)
+    for expected in (
+        "İlham Əliyevin",
+        "Milli Məclisdə",
+        "cəmiyyətinin",
+        "müddəası",
+        "QHT-lərin",
+        "vətəndaş",
+        "təşkilatlarına",
+        "2024-cü ildə",
+    ):
+        assert expected in out, expected
+    assert "-\n" not in out  # every line-end hyphenation resolved
+
+
+@pytest.mark.parametrize(
+    ("garbled", "expected"),
+    [
+        ("Azarbaycan Respublikasinin", "Azərbaycan Respublikasının"),
+        ("yiiksok", "yüksək"),
+        ("ilo bagh", "ilə bağlı"),
+        ("Oliyevin", "Əliyevin"),
+        ("2024-cii ildo", "2024-cü ildə"),
+        ("QHT-lorin", "QHT-lərin"),
+    ],
+)
+def test_typical_eng_ocr_garbling_is_repaired(garbled: str, expected: str) -> None:
+    assert fix(garbled) == expected
+
+
+@pytest.mark.parametrize(
+    "number, suffix", [("2024", "cü"), ("2026", "cı"), ("20", "də"), ("70", "ə")]
+)
+def test_number_suffix_harmony(number: str, suffix: str) -> None:
+    wrong = {"cü": "ci", "cı": "ci", "də": "da", "ə": "a"}[suffix]
+    assert fix(f"{number}-{wrong} il").startswith(f"{number}-{suffix}")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zelenski strateji mesaj verdi.",
+        "Ətraflı məlumat https://qht.gov.az/az/news?id=12 ünvanındadır, yazın: info@qht.az",
+        "BMT, COP29 və KİV nümayəndələri 3-cü dəfə toplaşdı.",
+        "Москва — столица России.",
+    ],
+)
+def test_correct_text_names_urls_and_foreign_scripts_are_untouched(text: str) -> None:
+    assert fix(text) == text
+
+
+def test_clean_seed_articles_are_almost_untouched() -> None:
+    changed = total = 0
+    for sentence in CLEAN:
+        out = fix(sentence)
+        a, b = sentence.split(), out.split()
+        total += len(a)
+        changed += sum(1 for x, y in zip(a, b, strict=False) if x != y) + abs(len(a) - len(b))
+    assert total > 500
+    assert changed / total <= 0.01, (changed, total)
+
+
+def test_explain_records_reproduce_fix() -> None:
+    text = "Milli Moaclisdo votondas comiyyotinin miiddoasi xiisusi vurgulanib."
+    changes = explain(text, WORDS_ONLY)
+    rebuilt, pos = [], 0
+    for ch in changes:
+        assert text[ch.start : ch.end] == ch.before
+        assert 0.0 <= ch.confidence <= 1.0
+        rebuilt += [text[pos : ch.start], ch.after]
+        pos = ch.end
+    rebuilt.append(text[pos:])
+    assert "".join(rebuilt) == fix(text, WORDS_ONLY)
+    assert {ch.reason for ch in changes} <= {"channel", "morphology", "context", "case", "number"}
+
+
+def test_explain_spans_point_into_the_raw_page() -> None:
+    page = "vatondas comiy-\nyotinin yaradilmasi"
+    changes = explain(page)
+    joined = [c for c in changes if "\n" in c.before]
+    assert joined and joined[0].after == "cəmiyyətinin"
+    assert page[joined[0].start : joined[0].end] == "comiy-\nyotinin"
+
+
+def test_min_confidence_only_applies_confident_changes() -> None:
+    text = "Azarbaycan Respublikasinin"
+    none = fix(text, FixConfig(min_confidence=1.01))
+    assert none == text
+
+
+def test_channel_is_picked_from_the_page() -> None:
+    assert Corrector.default().pick_channel("Azarbaycan Respublikasi")[0] == "eng"
+    assert Corrector.default().pick_channel("Azərbaycan Respublikası")[0] == "aze"
+    assert diacritic_rate("") == 0.0
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(CLEAN))
+def test_clean_sentences_fix_is_idempotent(sentence: str) -> None:
+    once = fix(sentence)
+    assert fix(once) == once
+
+
+garbled_paragraphs = [p for p in GARBLED.split("\n\n") if p.strip()]
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(garbled_paragraphs))
+def test_repair_of_garbled_text_is_idempotent(paragraph: str) -> None:
+    once = fix(paragraph)
+    assert fix(once) == once
+
+
+_SEPARATORS = st.sampled_from([" ", ", ", ". ", " — ", ": ", " (", ") ", " 12 ", " 3,5 ", "; "])
+_WORDS = st.sampled_from(
+    ["ilo", "vatandas", "Azarbaycan", "dövlət", "bagh", "QHT", "yiiksok", "və", "Bakı", "mesaj"]
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(_WORDS, _SEPARATORS), min_size=1, max_size=12))
+def test_non_letters_are_preserved_exactly(parts: list[tuple[str, str]]) -> None:
+    text = "".join(w + s for w, s in parts)
+    out = fix(text, WORDS_ONLY)
+    assert regex.sub(r"\p{L}+", "", out) == regex.sub(r"\p{L}+", "", text)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(max_size=200))
+def test_any_unicode_is_handled(text: str) -> None:
+    out = fix(text)
+    assert isinstance(out, str)
+    assert len(out) <= 2 * len(text) + 8
