@@ -81,8 +81,11 @@ def _render_lines(words: Sequence[Word]) -> str:
     return "\n".join(out)
 
 
-def _gutters(words: Sequence[Word], left: float, right: float) -> list[tuple[float, float]]:
-    """X ranges between ``left`` and ``right`` that (almost) no word covers, widest first."""
+def _gutters(
+    words: Sequence[Word], left: float, right: float, n_lines: int
+) -> list[tuple[float, float]]:
+    """X ranges between ``left`` and ``right`` that no line crosses, but for one in ten at most
+    (headlines spanning columns)."""
     if not words:
         return []
     char_w = median((w["x1"] - w["x0"]) / max(len(w["text"]), 1) for w in words)
@@ -94,7 +97,7 @@ def _gutters(words: Sequence[Word], left: float, right: float) -> list[tuple[flo
         for i in range(int((w["x0"] - left) / step), math.ceil((w["x1"] - left) / step)):
             if 0 <= i < n:
                 cover[i] += 1
-    limit = max(1, len(words) // 50)
+    limit = max(1, int(0.1 * n_lines) + 1)
     gutters: list[tuple[float, float]] = []
     start: int | None = None
     for i, c in enumerate([*cover, limit + 1]):
@@ -124,7 +127,7 @@ def reading_order(words: Sequence[Word]) -> str:
     left = min(w["x0"] for w in words)
     right = max(w["x1"] for w in words)
     lines = _lines(words)
-    gutters = [g for g in _gutters(words, left, right) if _separates(lines, g)]
+    gutters = [g for g in _gutters(words, left, right, len(lines)) if _separates(lines, g)]
     if not gutters:
         return _render_lines(words)
     bands: list[list[Word]] = [[]]

@@ -38,6 +38,7 @@ __all__ = [
     "decode_bytes",
     "detect_encoding",
     "open_text",
+    "repair_mojibake",
     "score_decoding",
 ]
 
@@ -55,6 +56,14 @@ _AZ_CYRILLIC_EXTRA = frozenset("әӘғҒҹҸјЈһҺөӨүҮҝҜ")
 _GOOD_PUNCT = frozenset("“”„‘’«»–—…№")
 _WORD = regex.compile(r"\p{L}+")
 _CASE_FLIP = regex.compile(r"\p{Ll}\p{Lu}")
+#: A UTF-8 lead byte followed by a continuation byte, as cp1252/cp1254/cp1251 decode them: a
+#: chunk without such a pair cannot hold mojibake, and ftfy's full check (slow) is skipped.
+_MOJIBAKE_HINT = regex.compile(
+    "[\u00c0-\u00ff\u011e\u011f\u0130\u0131\u015e\u015f\u0410-\u044f]"
+    "[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
+    "\u2116\u0401-\u040f\u0451-\u045f\u0490\u0491]"
+)
 _CONTROL = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd]")
 
 
@@ -81,8 +90,12 @@ def score_decoding(text: str) -> float:
         for ch in word:
             if ch in _AZ_LATIN or ch in _AZ_CYRILLIC_EXTRA:
                 score += 2.0
-            elif not ch.isascii():
-                score += 1.0 if cyr and not lat else 0.0
+            elif ch.isascii():
+                continue
+            elif not unicodedata.name(ch, "").startswith(("LATIN", "CYRILLIC")):
+                score -= 2.0  # other scripts do not turn up in these archives, mojibake does
+            elif cyr and not lat:
+                score += 1.0
         score -= 1.5 * len(_CASE_FLIP.findall(word))
     for ch in text:
         if ch.isascii() or ch.isalpha() or ch.isspace():
@@ -182,6 +195,34 @@ def detect_encoding(sample: bytes, *, final: bool = True) -> str:
     return max(scored)[2]
 
 
+def repair_mojibake(text: str) -> str:
+    """Undo UTF-8 read as cp1252/cp1254/cp1251 (ftfy), word by word, where it scores better.
+
+    Only the whitespace-delimited words ftfy flags are touched, and a repair is kept only if
+    :func:`score_decoding` clearly prefers it: clean text with odd punctuation stays as it is.
+
+    >>> repair_mojibake("Bakı — AzÉ™rbaycanÄ±n paytaxtÄ±dÄ±r. İ“")
+    'Bakı — Azərbaycanın paytaxtıdır. İ“'
+    """
+    out: list[str] = []
+    done = 0
+    for hint in _MOJIBAKE_HINT.finditer(text):
+        if hint.start() < done:
+            continue
+        start = max(text.rfind(" ", 0, hint.start()), text.rfind("\n", 0, hint.start())) + 1
+        end = min(
+            (i for i in (text.find(" ", hint.end()), text.find("\n", hint.end())) if i >= 0),
+            default=len(text),
+        )
+        word = text[start:end]
+        if is_bad(word):
+            fixed = ftfy.fix_encoding(word)
+            if fixed != word and score_decoding(fixed) >= score_decoding(word) + 2.0:
+                out += [text[done:start], fixed]
+                done = end
+    return "".join([*out, text[done:]]) if out else text
+
+
 def _schwa_stand_in(text: str) -> bool:
     """True when a text without ə writes it as ä (the 1991-92 alphabet, and cp1254 typing)."""
     if "ə" in text or "Ə" in text:
@@ -251,13 +292,10 @@ class TextStream:
                 self.notes.append("ä read as ə (no ə in the code page)")
         if self.schwa_from_a:
             chunk = chunk.replace("ä", "ə").replace("Ä", "Ə")
-        if is_bad(chunk):
-            fixed = ftfy.fix_encoding(chunk)
-            if fixed != chunk:
-                chunk = fixed
-                if "mojibake repaired" not in self.notes:
-                    self.notes.append("mojibake repaired")
-        return chunk
+        fixed = repair_mojibake(chunk)
+        if fixed != chunk and "mojibake repaired" not in self.notes:
+            self.notes.append("mojibake repaired")
+        return fixed
 
     def __iter__(self) -> Iterator[str]:
         buf = ""

@@ -39,13 +39,14 @@ MIN_HALF = 4
 #: A capital or acronym before the hyphen is overridden only by a joined form scoring at least
 #: this well, and this much better than the right half alone.
 CLEAR_WORD = -16.0
-OVERRIDE_MARGIN = 4.0
+OVERRIDE_MARGIN = 2.0
 
 _NUMBER = regex.compile(r"\d+(?:[.,:/]\d+)*")
 _LEFT_PUNCT = "\"'“”„«‹([{‘’`*"
 _RIGHT_PUNCT = "\"'“”»›)]}‘’`.,;:!?…*"
 # Glyphs eng-OCR puts in place of Azerbaijani letters; they count as letters inside a word.
 _GARBLE_LETTERS = "¢{}|!"
+_DOTTED = regex.compile(r"\w\.\w|^\.")
 _INNER_DASH = regex.compile(r"[-\u2010\u2011—–]")
 
 
@@ -99,8 +100,10 @@ def should_join(left: str, right: str, scorer: WordScorer) -> bool:
         return False
     if _NUMBER.fullmatch(left) or _NUMBER.fullmatch(right):
         return False  # 2024-cü, 2020-2024
-    if left[-1].isdigit() and not any(c.isalpha() for c in left):
+    if left[-1].isdigit() and not any(c.isalpha() or c in _GARBLE_LETTERS for c in left):
         return False
+    if _DOTTED.search(left):
+        return False  # a domain or abbreviation (QHT.az-la) is never broken at a syllable
     joined = scorer(left + right)
     if scorer(left + "-" + right) > joined + JOIN_PRIOR:
         return False  # the scorer knows the hyphenated form (cənub-qərbdə)

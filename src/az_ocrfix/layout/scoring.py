@@ -24,10 +24,12 @@ import regex
 from az_ocrfix.alphabet import casefold
 from az_ocrfix.layout.hyphen import WordScorer
 
-__all__ = ["HOPELESS", "fold", "fold_keys", "fold_scorer"]
+__all__ = ["HOPELESS", "UNKNOWN", "fold", "fold_keys", "fold_scorer"]
 
 #: Score of a token with no reading at all.
 HOPELESS = -30.0
+#: Score of an unknown word of letters (the level the repair engine gives a word it keeps as is).
+UNKNOWN = -20.0
 #: Extra cost of a stem + tail reading over a listed word.
 MORPH_COST = 3.0
 
@@ -43,6 +45,7 @@ _FOLD = str.maketrans(
         **dict.fromkeys("ğgq", "g"),
     }
 )
+_LETTER = regex.compile(r"\p{L}")
 _APOSTROPHE = regex.compile(r"['’‘`]")
 _NOT_KEY = regex.compile(r"[^\p{L}\d]+")
 _NOT_KEY_NL = regex.compile(r"[^\p{L}\d\n]+")
@@ -95,8 +98,8 @@ def fold_scorer(counts: Mapping[str, int] | Iterable[tuple[str, int]]) -> WordSc
     >>> s = fold_scorer({"dövr": 900, "dövrdə": 100, "də": 5000, "sosial": 300})
     >>> round(s("dovrdo"), 2) == round(s("dövrdə"), 2)
     True
-    >>> s("xyzq")
-    -30.0
+    >>> s("xyzq"), s("12")
+    (-20.0, -30.0)
     """
     items = list(counts.items() if isinstance(counts, Mapping) else counts)
     # Fold the whole list in one pass (one casefold, one translate, two regex passes).
@@ -136,6 +139,8 @@ def fold_scorer(counts: Mapping[str, int] | Iterable[tuple[str, int]]) -> WordSc
             head = _APOSTROPHE.split(word, maxsplit=1)
             base = head[0] if len(head) == 2 and len(head[1]) <= 6 and head[0] else word
             hit = max((score_key(k) for k in fold_keys(base) if k), default=HOPELESS)
+            if hit < UNKNOWN and _LETTER.search(base):
+                hit = UNKNOWN
             if len(cache) < 200_000:
                 cache[word] = hit
         return hit

@@ -12,4 +12,5 @@ Modules, one job each:
 - :mod:`~az_ocrfix.synth.degrade`: worn-scan effects (blur, noise, erosion, rotation ...).
 - :mod:`~az_ocrfix.synth.ocr`: a thin pytesseract wrapper (``eng`` / ``aze``).
 - :mod:`~az_ocrfix.synth.align`: character alignment of OCR output to the source; op counts.
+- :mod:`~az_ocrfix.synth.pairs`: read the pairs written by ``benchmarks/make_pairs.py``.
 """
