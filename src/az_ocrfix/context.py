@@ -8,9 +8,9 @@ whose costs are within :data:`MARGIN` of each other; it never invents a new one.
 >>> from az_ocrfix.decode import Alternative, Decision
 >>> d = Decision("da", "da", 0.5, "channel", (Alternative("da", 7.0, 0.1, 0, ()),
 ...                                             Alternative("də", 7.5, 1.0, 0, ())))
->>> model = ContextModel(None)
+>>> model = ContextModel(None)   # None: keep the observed "da"
 >>> model.choose(d, "mən", None)[0], model.choose(d, "onlar", None)[0]
-('də', 'da')
+('də', None)
 """
 
 from __future__ import annotations

@@ -6,8 +6,7 @@ lexicon word explains the observed glyphs much better.  Stem + suffix analyses p
 penalty and must respect vowel harmony.  The confidence of a choice is its posterior share
 among the alternatives.
 
->>> from az_ocrfix.changes import Reason
-from az_ocrfix.channel import Channel
+>>> from az_ocrfix.channel import Channel
 >>> from az_ocrfix.candidates import WordList
 >>> ch = Channel.from_counts({("ə", "o"): 30, ("ə", "ə"): 70, ("o", "o"): 100, ("i", "i"): 99,
 ...                           ("l", "l"): 100})
