@@ -30,16 +30,11 @@ from pathlib import Path
 from typing import Any
 
 from az_ocrfix.synth.align import CostFn, Op, align_texts, default_cost
+from az_ocrfix.synth.pairs import printed_text
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 EMPTY = "∅"
-
-
-def printed_text(page_dir: Path) -> str:
-    """The text exactly as printed on the page, from layout.json."""
-    layout = json.loads((page_dir / "layout.json").read_text(encoding="utf-8"))
-    return "\n".join(line["text"] for line in layout["lines"])
 
 
 def learned_cost(counts: Counter[Op]) -> CostFn:
