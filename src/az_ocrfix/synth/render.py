@@ -49,6 +49,8 @@ __all__ = [
 LineEnd = Literal["none", "syllable", "real"]
 
 _LETTER_RUN = regex.compile(r"[^\W\d_]+")
+#: Stand-alone dash tokens (em, en, and a spaced hyphen-minus used as a dash).
+_DASHES = frozenset({"—", "–", "-"})
 #: Sample used to measure a face's average character width (typical Azerbaijani news text).
 _WIDTH_SAMPLE = "Azərbaycan Respublikasının vətəndaş cəmiyyəti, Milli Məclisdə müzakirə olunub."
 
@@ -66,8 +68,8 @@ class PageStyle(NamedTuple):
     margin_pt: float = 14.0
     #: Chance to hyphenate a word that does not fit, when it can be broken.
     hyphenate_rate: float = 0.9
-    #: Chance to end a line at a genuine hyphen (compound, acronym-suffix, number-suffix) or an
-    #: em dash that would still fit, so such line ends are well represented.
+    #: Chance to end a line at a genuine hyphen (compound, acronym-suffix, number-suffix) or a
+    #: stand-alone dash that would still fit, so such line ends are well represented.
     forced_break_rate: float = 0.5
 
 
@@ -151,7 +153,7 @@ def layout_lines(paragraphs: Sequence[str], style: PageStyle, rng: random.Random
             token = queue.pop()
             if fits([*current, token], first):
                 full_enough = font.getlength(" ".join([*current, token])) > 0.6 * width
-                if token == "—" and full_enough and rng.random() < style.forced_break_rate:
+                if token in _DASHES and full_enough and rng.random() < style.forced_break_rate:
                     current.append(token)
                     flush("none")
                     continue
