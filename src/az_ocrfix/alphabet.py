@@ -17,23 +17,23 @@ from __future__ import annotations
 from typing import Final
 
 __all__ = [
+    "BACK_VOWELS",
+    "DIACRITIC_LETTERS",
+    "FRONT_VOWELS",
     "LETTERS",
     "LOWER_LETTERS",
-    "UPPER_LETTERS",
-    "VOWELS",
-    "FRONT_VOWELS",
-    "BACK_VOWELS",
     "ROUNDED_VOWELS",
     "UNROUNDED_VOWELS",
+    "UPPER_LETTERS",
     "VOICELESS_CONSONANTS",
-    "DIACRITIC_LETTERS",
+    "VOWELS",
+    "capitalize",
+    "casefold",
     "is_vowel",
     "last_vowel",
     "lower",
-    "upper",
     "title",
-    "casefold",
-    "capitalize",
+    "upper",
 ]
 
 #: The 32 lowercase letters in alphabetical order.

@@ -6,12 +6,17 @@ True
 
 from __future__ import annotations
 
+import sys
 from importlib.resources import files
-from importlib.resources.abc import Traversable
 
-__all__ = ["data_file"]
+if sys.version_info >= (3, 11):
+    from importlib.resources.abc import Traversable
+else:  # pragma: no cover - Python 3.10
+    from importlib.abc import Traversable
+
+__all__ = ["Traversable", "data_file"]
 
 
 def data_file(name: str) -> Traversable:
     """Return the shipped data file ``lexicons/<name>`` as an importlib resource."""
-    return files("az_ocrfix").joinpath("lexicons", name)
+    return files("az_ocrfix").joinpath("lexicons").joinpath(name)
