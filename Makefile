@@ -5,7 +5,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup demo test lint typecheck bench lexicon channel clean
+.PHONY: setup demo test lint typecheck bench lexicon pairs channel clean
 
 $(STAMP): pyproject.toml
 	bash scripts/setup-system.sh
@@ -31,10 +31,19 @@ test: lint typecheck
 
 bench: setup
 	$(BIN)/python benchmarks/quality.py
+	$(BIN)/python benchmarks/hyphenation.py
+	$(BIN)/python benchmarks/search.py
 	$(BIN)/python benchmarks/throughput.py
 
 lexicon: setup
 	$(BIN)/python lexicons/build.py
+	$(BIN)/python lexicons/build_suffixes.py
+
+pairs: setup
+	$(BIN)/python benchmarks/make_pairs.py
+
+channel: pairs
+	$(BIN)/python lexicons/build_channel.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
