@@ -19,7 +19,7 @@ import argparse
 import json
 import sys
 import time
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import NamedTuple
@@ -128,7 +128,7 @@ def score_dev(dev: Path, scorer_for: DocScorer) -> dict[str, Tally]:
     for cond in sorted(p for p in dev.iterdir() if p.is_dir()):
         cases: list[Case] = []
         lost = spurious = 0
-        for doc in sorted(p for p in cond.iterdir() if (p / "layout.json").is_file()):
+        for doc in sorted(p for p in cond.iterdir() if (p / "meta.json").is_file()):
             meta = json.loads((doc / "meta.json").read_text(encoding="utf-8"))
             ocr_file = doc / f"ocr_{meta.get('engine', 'eng')}.txt"
             if not ocr_file.is_file():
@@ -283,7 +283,7 @@ def main(argv: list[str] | None = None) -> int:
         results[name] = tallies
     if not results:
         return 1
-    docs = sum(1 for _ in args.dev.glob("*/*/layout.json"))
+    docs = sum(1 for _ in args.dev.glob("*/*/meta.json"))
     section = [
         "## Line-end hyphenation (layout)",
         "",

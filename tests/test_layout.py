@@ -92,7 +92,10 @@ def text_of(text: str, scorer: WordScorer, options: LayoutOptions = DEFAULT) -> 
         ("verilmə-\n\n\n  si çevrilir", "verilməsi çevrilir"),
         ("tədbir\u00ad\nlərin", "tədbirlərin"),  # a soft hyphen at the line end always joins
         ("QHT-lə-\n\nrinin", "QHT-lərinin"),
-        ("cəmiy-\nyə-\ntinin", "cəmiyyətinin"),  # a line that is one fragment
+        ("cəmiy-\nyə-\ntinin", "cəmiyyətinin"),
+        ("cəmiy--\nyətinin", "cəmiyyətinin"),  # a doubled hyphen from a worn scan
+        ("cəmiy-\n\n- yətinin", "cəmiyyətinin"),  # margin debris before the continuation
+        ("cəmiy-\n_ yətinin", "cəmiyyətinin"),  # a line that is one fragment
         ("Azərbaycan-Öz-\nbəkistan", "Azərbaycan-Özbəkistan"),  # judged on the part next to it
         ("ke-\nCirilən", "keçirilən".replace("ç", "C")),  # OCR capital inside a word
         ("GU-\nlüstan", "GUlüstan"),  # OCR capital Ü, not an acronym

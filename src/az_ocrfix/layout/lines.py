@@ -24,10 +24,10 @@ _BLANKS = " \t\u00a0"
 _LEAD_CHARS = _BLANKS + "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 #: Stripped from line ends; a soft hyphen among them marks a word break (``Line.soft_end``).
 _TRAIL_CHARS = _LEAD_CHARS
-# Leading whitespace, then tesseract's margin debris ("~ ", "| ", "¦") possibly repeated.
+# Leading whitespace, then tesseract's margin debris ("~ ", "| ", "_ ", "¦") possibly repeated.
 _LEAD = regex.compile(r"[ \t\u00a0\u00ad\u200b\u200c\u200d\u2060\ufeff]*")
 _DEBRIS = regex.compile(
-    r"(?:[~|](?:[ \t\u00a0\u00ad\u200b\u200c\u200d\u2060\ufeff]+|$)"
+    r"(?:[~|_](?:[ \t\u00a0\u00ad\u200b\u200c\u200d\u2060\ufeff]+|$)"
     r"|¦[ \t\u00a0\u00ad\u200b\u200c\u200d\u2060\ufeff]*)+"
 )
 
@@ -55,6 +55,8 @@ class Line:
     page_break: bool = False
     #: The line ended in a soft hyphen (outside the content span): a word break for sure.
     soft_end: bool = False
+    #: Characters a word join removes from the end of the content (the hyphen, or "--").
+    cut: int = 0
 
 
 def scan_lines(text: str) -> list[Line]:
@@ -80,7 +82,7 @@ def scan_lines(text: str) -> list[Line]:
         body = seg.lstrip(lead_chars)
         cs = e - len(body)
         indented = cs > start and text[start] in _BLANKS
-        if body and body[0] in "~|¦":
+        if body and body[0] in "~|_¦":
             cs = skip_debris(text, cs, e)
             body = text[cs:e]
         tail = body.rstrip(_TRAIL_CHARS) if has_removable else body.rstrip(_BLANKS)

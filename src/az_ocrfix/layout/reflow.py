@@ -58,6 +58,7 @@ _OPENING = "“«„\"'‘("
 # A line that closes a paragraph when it is also short: ends in . ! ? : » ” (closing quotes ok).
 _CLOSES = regex.compile(r"[.!?:…][»”\"’)]*$|[»”]$")
 _SHORT_RATIO = 0.75
+_CONT_DEBRIS = regex.compile(r"[-_‐][ \t]+(?=\p{Ll})")
 _WS = " \t\u00a0"
 
 
@@ -100,17 +101,23 @@ def _classify(
         last = text[ln.end - 1]
         blank = sum(1 for b in ln.breaks if text[b] == "\n") >= 2
         kind = _PARA if blank or nxt.indented else _SPACE
+        if last in _HYPHENS and options.dehyphenate:
+            # Worn scans put a stray "- " or "_ " before the continuation: skip it.
+            debris = _CONT_DEBRIS.match(text, nxt.start, nxt.end)
+            if debris:
+                nxt.start = debris.end()
         first = text[nxt.start]
         if not is_wordish(first) and not (first in _OPENING and last in _DASHES):
             pass  # the next line does not continue a word: an ordinary line end
         elif ln.soft_end:
             kind = _JOIN_SOFT
         elif options.dehyphenate and last in _HYPHENS and ln.end - 2 >= ln.start:
+            ln.cut = 2 if text[ln.end - 2] in _HYPHENS and ln.end - 3 >= ln.start else 1
             ts = _last_token_start(text, ln)
             if ts == ln.start and carry:  # the line is one token, already joined upwards
                 left = split_word(carry, left=True)
             else:
-                left = split_word(_strip_removable(text[ts : ln.end - 1]), left=True)
+                left = split_word(_strip_removable(text[ts : ln.end - ln.cut]), left=True)
             if left:
                 right = split_word(
                     _strip_removable(text[nxt.start : _first_token_end(text, nxt)]), left=False
@@ -191,7 +198,7 @@ def reflow(text: str, scorer: WordScorer, options: LayoutOptions = _DEFAULT) -> 
 
 
 def _content_end(ln: Line, kind: int) -> int:
-    return ln.end - 1 if kind == _JOIN_DROP else ln.end
+    return ln.end - ln.cut if kind == _JOIN_DROP else ln.end
 
 
 def _emit_joined(out: _Out, lines: list[Line], kinds: list[int]) -> None:
