@@ -120,6 +120,11 @@ class Lexicon:
         return self._forms
 
     @property
+    def counts(self) -> Sequence[int]:
+        """Counts aligned with :attr:`forms` (``counts[i]`` belongs to ``forms[i]``)."""
+        return self._counts
+
+    @property
     def total(self) -> int:
         """Sum of all counts."""
         return self._total
