@@ -26,11 +26,19 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from az_ocrfix.layout import LayoutOptions, WordScorer, fold, fold_scorer, reflow
+from az_ocrfix.layout import (
+    LayoutOptions,
+    WordScorer,
+    fold,
+    fold_scorer,
+    reflow,
+    with_hyphenated,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT / "data" / "pairs" / "dev"
 SEED_002 = ROOT / ".." / "shared" / "seeds" / "002_ceedd05c4ff526be.txt"
+WORDLIST = ROOT / ".." / "shared" / "corpora" / "tesseract-langdata-aze" / "aze.wordlist"
 DOCS = ROOT / "docs" / "benchmarks.md"
 BEGIN, END = "<!-- hyphenation:begin -->", "<!-- hyphenation:end -->"
 HYPHENS = "-\u2010\u2011¬"
@@ -258,17 +266,35 @@ def engine_scorer() -> DocScorer | None:
     return scorer_for
 
 
+def hyphenated_forms() -> list[str]:
+    """Hyphenated entries of tesseract's Azerbaijani word list (Apache-2.0; read, not copied)."""
+    if not WORDLIST.is_file():
+        return []
+    words = WORDLIST.read_text(encoding="utf-8").split()
+    return [w for w in words if "-" in w.strip("-")]
+
+
+def engine_hyphenated_scorer() -> DocScorer | None:
+    engine = engine_scorer()
+    forms = hyphenated_forms()
+    if engine is None or not forms:
+        return None
+    return lambda text: with_hyphenated(engine(text), forms)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--dev", type=Path, default=DEV)
-    ap.add_argument("--scorer", choices=["lexicon", "engine", "both"], default="both")
+    ap.add_argument("--scorer", choices=["lexicon", "engine", "all"], default="all")
     ap.add_argument("--no-docs", action="store_true", help="do not write docs/benchmarks.md")
     args = ap.parse_args(argv)
     scorers: dict[str, Callable[[], DocScorer | None]] = {}
-    if args.scorer in ("lexicon", "both"):
+    if args.scorer in ("lexicon", "all"):
         scorers["lexicon"] = lexicon_scorer
-    if args.scorer in ("engine", "both"):
+    if args.scorer in ("engine", "all"):
         scorers["engine"] = engine_scorer
+    if args.scorer == "all":
+        scorers["engine+hyphenated"] = engine_hyphenated_scorer
     results: dict[str, dict[str, Tally]] = {}
     timing = {}
     for name, make in scorers.items():
@@ -292,7 +318,9 @@ def main(argv: list[str] | None = None) -> int:
         "joined without space), on the rendered dev columns "
         f"({docs} documents under `data/pairs/dev`), per condition. *lexicon* = crude fold "
         "scorer over the shipped lexicon (`layout.fold_scorer`); *engine* = "
-        "`Corrector.word_score` (repairs the halves before scoring). *OCR lost*: rendered hyphens "
+        "`Corrector.word_score` (repairs the halves before scoring); *engine+hyphenated* = the "
+        "same plus `layout.with_hyphenated` over the 8.6k hyphenated entries of tesseract's "
+        "Azerbaijani word list (not shipped yet). *OCR lost*: rendered hyphens "
         "the OCR did not put at a line end (no decision to make); *spurious*: OCR line-end "
         "hyphens where the rendered line had none. Seed 002 is the real scan (42 hand-checked "
         "syllable breaks).",

@@ -9,7 +9,7 @@ before judging them); :func:`fold_scorer` is a crude lexicon scorer for layout-o
 
 from az_ocrfix.layout.hyphen import WordScorer, should_join
 from az_ocrfix.layout.reflow import LayoutOptions, Reflowed, reflow
-from az_ocrfix.layout.scoring import fold, fold_scorer
+from az_ocrfix.layout.scoring import fold, fold_scorer, with_hyphenated
 
 __all__ = [
     "LayoutOptions",
@@ -19,4 +19,5 @@ __all__ = [
     "fold_scorer",
     "reflow",
     "should_join",
+    "with_hyphenated",
 ]

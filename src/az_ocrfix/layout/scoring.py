@@ -24,12 +24,14 @@ import regex
 from az_ocrfix.alphabet import casefold
 from az_ocrfix.layout.hyphen import WordScorer
 
-__all__ = ["HOPELESS", "UNKNOWN", "fold", "fold_keys", "fold_scorer"]
+__all__ = ["HOPELESS", "UNKNOWN", "fold", "fold_keys", "fold_scorer", "with_hyphenated"]
 
 #: Score of a token with no reading at all.
 HOPELESS = -30.0
 #: Score of an unknown word of letters (the level the repair engine gives a word it keeps as is).
 UNKNOWN = -20.0
+#: Score of a hyphenated token found in a list of hyphenated forms (see :func:`with_hyphenated`).
+KNOWN_COMPOUND = -10.0
 #: Extra cost of a stem + tail reading over a listed word.
 MORPH_COST = 3.0
 
@@ -160,3 +162,32 @@ def _tails(
     kept = {t: c for t, c in seen.items() if c >= min_count}
     total = sum(kept.values()) or 1
     return {t: math.log(c / total) for t, c in kept.items()}
+
+
+def with_hyphenated(
+    scorer: WordScorer, forms: Iterable[str], known: float = KNOWN_COMPOUND
+) -> WordScorer:
+    """``scorer``, plus a score of ``known`` for hyphenated tokens matching one of ``forms``.
+
+    Frequency lists split words at hyphens, so a scorer built from them cannot tell the compound
+    ``cənub-qərbdə`` from the syllable break ``cə-nubqərbdə``; a list of hyphenated forms (such
+    as tesseract's Azerbaijani word list) can.  Matching is on folded parts, so garbled forms hit.
+
+    >>> s = with_hyphenated(lambda w: -20.0, ["cənub-qərbdə", "x-y"])
+    >>> s("canub-qerbda"), s("canub-qarb"), s("x-y")
+    (-10.0, -20.0, -20.0)
+    """
+    keys = set()
+    for form in forms:
+        parts = form.split("-")
+        if len(parts) >= 2 and all(len(p) >= 2 for p in parts):
+            keys.add("-".join(fold(p) for p in parts))
+
+    def score(word: str) -> float:
+        if "-" in word:
+            parts = word.split("-")
+            if "-".join(fold(p) for p in parts) in keys:
+                return max(known, scorer(word))
+        return scorer(word)
+
+    return score
