@@ -73,7 +73,7 @@ def lower(text: str) -> str:
 def upper(text: str) -> str:
     """Uppercase with Azerbaijani rules: 'i' → 'İ', 'ı' → 'I'.
 
-    >>> upper("işıq")
+    >>> upper("ışıq")
     'IŞIQ'
     >>> upper("müddəası")
     'MÜDDƏASI'

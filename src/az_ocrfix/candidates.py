@@ -19,10 +19,11 @@ each position keeps only the cheapest states (a beam).
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from az_ocrfix.channel import Channel
 
@@ -84,24 +85,43 @@ def _narrow(forms: Sequence[str], prefix: str, lo: int, hi: int) -> tuple[int, i
 
 
 class PrefixRanges:
-    """Memo of prefix → index range in a sorted list (shared by every search on that list).
+    """Memo of prefix → (index range, best prior in it) for a sorted list, shared by all searches.
 
     Prefixes recur from token to token (every word starting "müd" …), so after warm-up most
-    steps of the search are one dict lookup instead of two bisections.
+    steps of the search are one dict lookup instead of two bisections.  With ``counts``, each
+    range also carries −ln of the highest count in it over ``total``: no word below that
+    prefix can have a better lexicon prior, which lets the search drop prefixes that only
+    lead to words too rare to win.
     """
 
-    def __init__(self, forms: Sequence[str], limit: int = 2_000_000) -> None:
+    def __init__(
+        self,
+        forms: Sequence[str],
+        counts: Sequence[int] | None = None,
+        total: float = 1.0,
+        limit: int = 2_000_000,
+    ) -> None:
         self.forms = forms
+        self.counts = counts
+        self.log_total = math.log(total) if total > 0 else 0.0
         self.limit = limit
-        self._ranges: dict[str, tuple[int, int]] = {"": (0, len(forms))}
+        self._ranges: dict[str, tuple[int, int, float]] = {}
+        self._ranges[""] = self._entry(0, len(forms))
 
-    def get(self, prefix: str, lo: int, hi: int) -> tuple[int, int]:
-        """Range of ``prefix``, given the range ``lo, hi`` of a shorter prefix of it."""
+    def _entry(self, lo: int, hi: int) -> tuple[int, int, float]:
+        if self.counts is None or lo >= hi:
+            return lo, hi, 0.0
+        best = max(self.counts[lo:hi])
+        return lo, hi, (self.log_total - math.log(best)) if best > 0 else 60.0
+
+    def get(self, prefix: str, lo: int, hi: int) -> tuple[int, int, float]:
+        """Range and prior bound of ``prefix``, given the range of a shorter prefix of it."""
         found = self._ranges.get(prefix)
         if found is None:
-            found = _narrow(self.forms, prefix, lo, hi)
+            found = self._entry(*_narrow(self.forms, prefix, lo, hi))
             if len(self._ranges) >= self.limit:
                 self._ranges.clear()
+                self._ranges[""] = self._entry(0, len(self.forms))
             self._ranges[prefix] = found
         return found
 
@@ -109,16 +129,33 @@ class PrefixRanges:
 _RANGES: dict[int, PrefixRanges] = {}
 
 
-def _ranges_for(forms: Sequence[str]) -> PrefixRanges:
+def _ranges_for(
+    forms: Sequence[str], counts: Sequence[int] | None = None, total: float = 1.0
+) -> PrefixRanges:
     r = _RANGES.get(id(forms))
     if r is None or r.forms is not forms:
-        r = _RANGES[id(forms)] = PrefixRanges(forms)
+        r = _RANGES[id(forms)] = PrefixRanges(forms, counts, total)
     return r
 
 
-# A search state: (cost, lo, hi, back) keyed by (prefix, stem_len) within a position; ``back`` is
-# (previous state, true, observed) so the alignment is rebuilt only for the final candidates.
-_State = tuple[float, int, int, "_Back"]
+class Bounds(NamedTuple):
+    """Optional pruning by the best achievable total cost (channel + weighted prior).
+
+    A state is dropped when its channel cost plus ``lm_weight`` × the best prior below its
+    prefix exceeds ``cutoff``; stem+suffix states use the stem's prior plus ``morph_floor``.
+    """
+
+    counts: Sequence[int]
+    total: float
+    lm_weight: float
+    cutoff: float
+    morph_floor: float
+
+
+# A search state: (cost, lo, hi, back, floor) keyed by (prefix, stem_len) within a position;
+# ``back`` is (previous state, true, observed) so the alignment is rebuilt only for the final
+# candidates; ``floor`` is the least weighted prior any completion can have (0 without bounds).
+_State = tuple[float, int, int, "_Back", float]
 _Back = tuple[_State, str | None, str] | None
 
 
@@ -142,23 +179,41 @@ def search(
     beam: int = 32,
     min_stem: int = 3,
     width: float = 7.0,
+    bounds: Bounds | None = None,
 ) -> list[Candidate]:
     """All lexicon forms and stem+chain analyses within ``budget`` channel cost of ``observed``.
 
     ``observed`` must already be lowercased with :func:`az_ocrfix.channel.observed_lower`.
     Results are sorted by channel cost.  Each position keeps at most ``beam`` states, none
-    costing more than ``width`` above the cheapest one there.
+    costing more than ``width`` above the cheapest one there; with ``bounds``, states that
+    cannot beat ``bounds.cutoff`` even with the best prior below them are dropped too.
     """
     forms = lexicon.forms
     chains = suffixes.forms if suffixes is not None else ()
-    word_ranges = _ranges_for(forms).get
+    if bounds is not None:
+        word_ranges = _ranges_for(forms, bounds.counts, bounds.total).get
+        lam, cutoff = bounds.lm_weight, bounds.cutoff
+    else:
+        word_ranges = _ranges_for(forms).get
+        lam, cutoff = 0.0, math.inf
     chain_ranges = _ranges_for(chains).get
     is_stem = lexicon.is_stem
     n = len(observed)
     layers: list[dict[tuple[str, int], _State]] = [{} for _ in range(n + 1)]
-    layers[0][("", 0)] = (0.0, 0, len(forms), None)
+    layers[0][("", 0)] = (0.0, 0, len(forms), None, 0.0)
     deletions = [(t, c) for t, c in channel.readings("") if t]
     readings = channel.readings
+
+    def extend(state: _State, stem_len: int, new_prefix: str, nc: float) -> _State | None:
+        lo, hi, floor = state[1], state[2], state[4]
+        if stem_len:
+            nlo, nhi, _ = chain_ranges(new_prefix[stem_len:], lo, hi)
+        else:
+            nlo, nhi, bound = word_ranges(new_prefix, lo, hi)
+            floor = lam * bound
+        if nlo < nhi and nc + floor <= cutoff:
+            return (nc, nlo, nhi, None, floor)
+        return None
 
     for pos in range(n + 1):
         layer = layers[pos]
@@ -168,7 +223,7 @@ def search(
         work = list(layer.items())
         while work:
             (prefix, stem_len), state = work.pop()
-            cost, lo, hi, _ = state
+            cost, lo = state[0], state[1]
             moves: list[tuple[tuple[str, int], _State]] = []
             if (
                 suffixes is not None
@@ -177,18 +232,21 @@ def search(
                 and forms[lo] == prefix
                 and is_stem(prefix)
             ):
-                moves.append(((prefix, len(prefix)), (cost, 0, len(chains), (state, None, ""))))
+                floor = 0.0
+                if bounds is not None:
+                    stem_prior = bounds.counts[lo]
+                    floor = lam * (math.log(bounds.total / max(stem_prior, 1)) + bounds.morph_floor)
+                if cost + floor <= cutoff:
+                    moves.append(
+                        ((prefix, len(prefix)), (cost, 0, len(chains), (state, None, ""), floor))
+                    )
             for true, c in deletions:
                 nc = cost + c
                 if nc > budget:
                     break
-                new_prefix = prefix + true
-                if stem_len:
-                    nlo, nhi = chain_ranges(new_prefix[stem_len:], lo, hi)
-                else:
-                    nlo, nhi = word_ranges(new_prefix, lo, hi)
-                if nlo < nhi:
-                    moves.append(((new_prefix, stem_len), (nc, nlo, nhi, (state, true, ""))))
+                new = extend(state, stem_len, prefix + true, nc)
+                if new is not None:
+                    moves.append(((prefix + true, stem_len), (*new[:3], (state, true, ""), new[4])))
             for key, st in moves:
                 old = layer.get(key)
                 if old is None or st[0] < old[0]:
@@ -206,7 +264,7 @@ def search(
             if pos + k <= n
         ]
         for (prefix, stem_len), state in layer.items():
-            cost, lo, hi, _ = state
+            cost, lo, hi, _, floor = state
             for k, sub, options in steps:
                 target = layers[pos + k]
                 for true, c in options:
@@ -215,14 +273,16 @@ def search(
                         break  # readings are sorted by cost
                     new_prefix = prefix + true
                     if stem_len:
-                        nlo, nhi = chain_ranges(new_prefix[stem_len:], lo, hi)
+                        nlo, nhi, _ = chain_ranges(new_prefix[stem_len:], lo, hi)
+                        nfloor = floor
                     else:
-                        nlo, nhi = word_ranges(new_prefix, lo, hi)
-                    if nlo < nhi:
+                        nlo, nhi, bound = word_ranges(new_prefix, lo, hi)
+                        nfloor = lam * bound
+                    if nlo < nhi and nc + nfloor <= cutoff:
                         key = (new_prefix, stem_len)
                         old = target.get(key)
                         if old is None or nc < old[0]:
-                            target[key] = (nc, nlo, nhi, (state, true, sub))
+                            target[key] = (nc, nlo, nhi, (state, true, sub), nfloor)
 
     out: dict[str, Candidate] = {}
     for (prefix, stem_len), state in layers[n].items():

@@ -18,12 +18,12 @@ among the alternatives.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple, Protocol
 
 from az_ocrfix.alphabet import VOWELS
-from az_ocrfix.candidates import Candidate, Lexical, Sorted, search
+from az_ocrfix.candidates import Bounds, Candidate, Lexical, Sorted, search
 from az_ocrfix.changes import Reason
 from az_ocrfix.channel import Channel
 from az_ocrfix.morphology import harmony_ok
@@ -34,6 +34,14 @@ __all__ = ["Alternative", "Decision", "Decoder", "DecoderParams", "Lexicon", "Pr
 class Priors(Lexical, Protocol):
     """What decoding needs from a lexicon (see :class:`az_ocrfix.lexicon.Lexicon`)."""
 
+    @property
+    def counts(self) -> Sequence[int]: ...
+
+    @property
+    def total(self) -> int: ...
+
+    def __contains__(self, form: object) -> bool: ...
+
     def log_prob(self, form: str) -> float: ...
 
 
@@ -43,8 +51,12 @@ class Lexicon:
     def __init__(self, counts: Mapping[str, int], stems: set[str] | None = None) -> None:
         self.forms = sorted(counts)
         self._counts = dict(counts)
-        self._total = sum(counts.values()) or 1
+        self.counts = [counts[f] for f in self.forms]
+        self.total = sum(counts.values()) or 1
         self._stems = stems or set()
+
+    def __contains__(self, form: object) -> bool:
+        return form in self._counts
 
     @classmethod
     def from_counts(cls, counts: Mapping[str, int], stems: set[str] | None = None) -> Lexicon:
@@ -55,8 +67,11 @@ class Lexicon:
         return form in self._stems
 
     def log_prob(self, form: str) -> float:
-        n = self._counts.get(form, 0)
-        return math.log(n / self._total) if n else -30.0
+        return math.log(max(self._counts.get(form, 0), 0.5) / self.total)
+
+
+#: Readings costing more than the best possible choice plus this are not worth finding.
+CUTOFF_MARGIN = 5.0
 
 
 class DecoderParams(NamedTuple):
@@ -125,6 +140,24 @@ class Decoder:
         """Give the decoder the chain frequencies (for the prior of stem + suffix analyses)."""
         self._suffix_counts = counts
         self._suffix_total = float(sum(counts.values()) or 1)
+        best = max(counts.values(), default=1)
+        self._morph_floor = self.params.morph_penalty + math.log(self._suffix_total / best)
+
+    def bounds(self, observed: str) -> Bounds:
+        """Pruning bounds for the search: nothing costing more than keep (or the word itself,
+        when it is listed) plus the context margin can matter."""
+        p = self.params
+        cutoff = self.keep_cost(observed)
+        if observed in self.lexicon:
+            identity = 0.05 * len(observed) - p.lm_weight * self.lexicon.log_prob(observed)
+            cutoff = max(cutoff, identity)
+        return Bounds(
+            self.lexicon.counts,
+            float(self.lexicon.total),
+            p.lm_weight,
+            cutoff + CUTOFF_MARGIN,
+            getattr(self, "_morph_floor", p.morph_penalty),
+        )
 
     def _prior(self, cand: Candidate) -> float:
         p = self.params
@@ -145,7 +178,14 @@ class Decoder:
     def alternatives(self, observed: str, channel: Channel) -> list[Alternative]:
         """All scored readings of a lowercased observed token, best first (keep not included)."""
         lam = self.params.lm_weight
-        cands = search(observed, channel, self.lexicon, self.suffixes, self.budget(observed))
+        cands = search(
+            observed,
+            channel,
+            self.lexicon,
+            self.suffixes,
+            self.budget(observed),
+            bounds=self.bounds(observed),
+        )
         alts = [
             Alternative(
                 c.form, c.channel_cost + lam * self._prior(c), c.channel_cost, c.stem_len, c.ops
