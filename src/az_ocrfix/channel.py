@@ -149,7 +149,7 @@ class Channel:
             return [(observed, -math.log(DEFAULT_IDENTITY_P))]
         return []
 
-    def align_cost(self, true: str, observed: str) -> float:
+    def align_cost(self, true: str, observed: str, unseen: float = UNSEEN_COST) -> float:
         """Cheapest cost of printing ``true`` and reading ``observed`` (1:1, 1:2, 2:1, 1:0, 0:1).
 
         >>> ch = Channel.from_counts({("ü", "ii"): 30, ("ü", "ü"): 70, ("c", "c"): 100})
@@ -171,7 +171,7 @@ class Channel:
                     for b in (0, 1, 2):
                         if j + b > m or (a == 0 and b == 0):
                             continue
-                        c = d + self.cost(true[i : i + a], observed[j : j + b])
+                        c = d + min(self.cost(true[i : i + a], observed[j : j + b]), unseen)
                         if c < dist[i + a][j + b]:
                             dist[i + a][j + b] = c
         return dist[n][m]

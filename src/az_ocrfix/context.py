@@ -90,7 +90,7 @@ class ContextModel:
         best_cost, best = scored[0]
         z = sum(math.exp(best_cost - c) for c, _ in scored)
         conf = 1.0 / z
-        form = None if best.stem_len < 0 or best.form == decision.observed else best.form
+        form = None if best.stem_len == -1 or best.form == decision.observed else best.form
         if form == decision.form:
             return form, conf, decision.reason
         return form, conf, "context"

@@ -107,7 +107,7 @@ class Corrector:
         self.decoder = Decoder(self.lexicon, chains, params or DecoderParams())
         self.decoder.set_suffix_counts({c: chains.count(c) for c in chains.forms})
         self.context = ContextModel(self.lexicon)
-        self._memo: dict[tuple[int, str], Decision] = {}
+        self._memo: dict[tuple[int, bool, str], Decision] = {}
 
     @classmethod
     def default(cls) -> Corrector:
@@ -122,14 +122,14 @@ class Corrector:
             name = "eng" if diacritic_rate(text) < ENG_DIACRITIC_RATE else "aze"
         return name, shipped_channel(name)
 
-    def decide(self, observed: str, channel: Channel) -> Decision:
+    def decide(self, observed: str, channel: Channel, fuzzy: bool = False) -> Decision:
         """Decode one lowercased observed token (memoized per channel)."""
-        key = (id(channel), observed)
+        key = (id(channel), fuzzy, observed)
         hit = self._memo.get(key)
         if hit is None:
             if len(self._memo) >= MEMO_SIZE:
                 self._memo.clear()
-            hit = self._memo[key] = self.decoder.decide(observed, channel)
+            hit = self._memo[key] = self.decoder.decide(observed, channel, fuzzy)
         return hit
 
     def word_score(self, raw: str, channel: Channel | None = None) -> float:
@@ -182,14 +182,18 @@ class Corrector:
         if not cfg.repair:
             return self._render(text, work, offsets, [], channel_name, len(tokens))
         words = [t for t in tokens if t.kind == "word"]
+        # The fuzzy fallback is for pages from an English model, or tokens with glyph debris.
+        fuzzy = channel_name == "eng"
         freq = Counter(observed_lower(t.text) for t in words)
         if cfg.adapt and freq:
             # E-step on the document's most frequent words, M-step, then decode everything once.
             sample = {obs: self.decide(obs, channel) for obs, _ in freq.most_common(EM_SAMPLE)}
-            channel = self.adapt(channel, sample, freq)
-            decisions = {obs: self.decoder.decide(obs, channel) for obs in freq}
+            adapted = self.adapt(channel, sample, freq)
+            decisions = {
+                obs: self.decoder.decide(obs, adapted, fuzzy or not obs.isalpha()) for obs in freq
+            }
         else:
-            decisions = {obs: self.decide(obs, channel) for obs in freq}
+            decisions = {obs: self.decide(obs, channel, fuzzy or not obs.isalpha()) for obs in freq}
         edits = self._word_edits(work, tokens, decisions, channel, CaseModel.shipped(channel_name))
         return self._render(text, work, offsets, edits, channel_name, len(words))
 

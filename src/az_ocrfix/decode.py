@@ -26,6 +26,7 @@ from az_ocrfix.alphabet import VOWELS
 from az_ocrfix.candidates import Bounds, Candidate, Lexical, Sorted, search
 from az_ocrfix.changes import Reason
 from az_ocrfix.channel import Channel
+from az_ocrfix.fuzzy import index_for
 from az_ocrfix.morphology import harmony_ok
 
 __all__ = ["Alternative", "Decision", "Decoder", "DecoderParams", "Lexicon", "Priors"]
@@ -89,6 +90,10 @@ class DecoderParams(NamedTuple):
     budget_base: float = 4.0
     budget_per_char: float = 1.2
     budget_max: float = 15.0
+    #: Price of an alignment step the channel never saw, in the fuzzy fallback.
+    fuzzy_unseen: float = 4.0
+    #: Extra cost of any fuzzy reading over an exact channel reading.
+    fuzzy_penalty: float = 2.0
 
 
 class Alternative(NamedTuple):
@@ -205,13 +210,31 @@ class Decoder:
             + (0.0 if any(c in VOWELS for c in observed) else 2.0)
         )
 
-    def decide(self, observed: str, channel: Channel) -> Decision:
-        """Choose the reading of one lowercased observed token."""
+    def fuzzy_alternatives(self, observed: str, channel: Channel) -> list[Alternative]:
+        """Readings of a badly damaged token from the rapidfuzz fallback (stem_len = -2)."""
+        p = self.params
+        index = index_for(self.lexicon.forms, self.lexicon.counts)
+        out = []
+        for form in index.nearest(observed):
+            ch = channel.align_cost(form, observed, unseen=p.fuzzy_unseen)
+            cost = ch + p.lm_weight * -self.lexicon.log_prob(form) + p.fuzzy_penalty
+            out.append(Alternative(form, cost, ch, -2, ()))
+        return out
+
+    def decide(self, observed: str, channel: Channel, fuzzy: bool = False) -> Decision:
+        """Choose the reading of one lowercased observed token.
+
+        With ``fuzzy``, a token the channel search cannot explain also gets readings from the
+        rapidfuzz fallback (:mod:`az_ocrfix.fuzzy`).
+        """
         alts = self.alternatives(observed, channel)
         in_lexicon = any(a.form == observed and not a.stem_len for a in alts)
         options = list(alts)
         if not in_lexicon:
-            options.append(Alternative(observed, self.keep_cost(observed), 0.0, -1, ()))
+            keep = self.keep_cost(observed)
+            options.append(Alternative(observed, keep, 0.0, -1, ()))
+            if fuzzy and (not alts or alts[0].cost > keep) and len(observed) >= 4:
+                options += self.fuzzy_alternatives(observed, channel)
             options.sort(key=lambda a: a.cost)
         if not options:
             return Decision(observed, None, 1.0, "keep")
@@ -219,5 +242,9 @@ class Decoder:
         best = options[0]
         if best.stem_len == -1 or best.form == observed:
             return Decision(observed, None, post[0], "keep", tuple(options))
-        reason: Reason = "morphology" if best.stem_len else "channel"
+        reason: Reason = "channel"
+        if best.stem_len > 0:
+            reason = "morphology"
+        elif best.stem_len == -2:
+            reason = "fuzzy"
         return Decision(observed, best.form, post[0], reason, tuple(options))
