@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import sys
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -35,11 +36,19 @@ from az_ocrfix.layout import (
     with_hyphenated,
 )
 
+if TYPE_CHECKING:
+    from az_ocrfix.synth.render import Line
+
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT / "data" / "pairs" / "dev"
 SEED_002 = ROOT / ".." / "shared" / "seeds" / "002_ceedd05c4ff526be.txt"
 WORDLIST = ROOT / ".." / "shared" / "corpora" / "tesseract-langdata-aze" / "aze.wordlist"
 DOCS = ROOT / "docs" / "benchmarks.md"
+_CORPORA = ROOT / ".." / "shared" / "corpora"
+TEXT_SOURCES = (
+    _CORPORA / "azwiki-sentences-kamal578" / "sent_gold_actual.txt",
+    _CORPORA / "ud-azerbaijani-tuecl" / "az_tuecl-ud-test.sentences.txt",
+)
 BEGIN, END = "<!-- hyphenation:begin -->", "<!-- hyphenation:end -->"
 HYPHENS = "-\u2010\u2011¬"
 
@@ -131,12 +140,20 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
         pos += len(line) + 1
 
 
-def score_dev(dev: Path, scorer_for: DocScorer) -> dict[str, Tally]:
+def dev_docs(dev: Path) -> dict[str, list[Path]]:
+    """Complete pages per condition (taken once, so every scorer sees the same pages)."""
+    return {
+        cond.name: sorted(p for p in cond.iterdir() if (p / "meta.json").is_file())
+        for cond in sorted(p for p in dev.iterdir() if p.is_dir())
+    }
+
+
+def score_dev(docs: dict[str, list[Path]], scorer_for: DocScorer) -> dict[str, Tally]:
     tallies: dict[str, Tally] = {}
-    for cond in sorted(p for p in dev.iterdir() if p.is_dir()):
+    for cond, pages in docs.items():
         cases: list[Case] = []
         lost = spurious = 0
-        for doc in sorted(p for p in cond.iterdir() if (p / "meta.json").is_file()):
+        for doc in pages:
             meta = json.loads((doc / "meta.json").read_text(encoding="utf-8"))
             ocr_file = doc / f"ocr_{meta.get('engine', 'eng')}.txt"
             if not ocr_file.is_file():
@@ -151,12 +168,12 @@ def score_dev(dev: Path, scorer_for: DocScorer) -> dict[str, Tally]:
                 if truth in ("syllable", "real"):
                     if i in dec:
                         d, left, right = dec[i]
-                        cases.append(Case(cond.name, doc.name, left, right, truth, d))
+                        cases.append(Case(cond, doc.name, left, right, truth, d))
                     else:
                         lost += 1
                 elif i in dec:
                     spurious += 1
-        tallies[cond.name] = Tally(cases, lost, spurious)
+        tallies[cond] = Tally(cases, lost, spurious)
     return tallies
 
 
@@ -168,6 +185,79 @@ def score_seed_002(scorer_for: DocScorer) -> Tally:
         for d, left, right in decisions(text, scorer).values()
     ]
     return Tally(cases, 0, 0)
+
+
+# -- text columns: many more line ends, laid out like the renders but not OCR'd -----------------
+
+# Crude eng-OCR garbling for the "text-garbled" condition (only to stress the scorer; the real
+# channel is learned from the renders): letter → (replacement, probability).
+_GARBLE = {
+    "ə": (("o", "a", "e", "s"), 0.95),
+    "Ə": (("O", "A", "S"), 0.95),
+    "ı": (("i", "1"), 0.95),
+    "İ": (("I",), 0.9),
+    "ü": (("ii", "ti", "u"), 0.9),
+    "ö": (("6", "é", "o"), 0.9),
+    "ç": (("¢", "g", "c"), 0.9),
+    "ş": (("s", "g"), 0.9),
+    "ğ": (("g",), 0.9),
+}
+
+
+def garble(text: str, rng: random.Random) -> str:
+    out = []
+    for ch in text:
+        rule = _GARBLE.get(ch)
+        out.append(rng.choice(rule[0]) if rule and rng.random() < rule[1] else ch)
+    return "".join(out)
+
+
+def text_columns(
+    n_docs: int, seed: int = 7, sources: tuple[Path, ...] | None = None
+) -> Iterator[tuple[str, list[Line]]]:
+    """Dev-only sentences (azwiki, UD; evaluation use only) laid out as hyphenated columns."""
+    from az_ocrfix.synth.fonts import available_faces
+    from az_ocrfix.synth.render import PageStyle, layout_lines
+
+    sentences: list[str] = []
+    for path in sources or TEXT_SOURCES:
+        if path.is_file():
+            sentences += [s for s in path.read_text(encoding="utf-8").splitlines() if s.strip()]
+    if not sentences:
+        return
+    rng = random.Random(seed)
+    faces = available_faces()
+    for d in range(n_docs):
+        start = rng.randrange(len(sentences))
+        chunk = [sentences[(start + k) % len(sentences)] for k in range(30)]
+        paragraphs = [" ".join(chunk[k : k + 5]) for k in range(0, 30, 5)]
+        style = PageStyle(
+            faces[d % len(faces)],
+            column_chars=rng.randint(28, 46),
+            paragraph_style=rng.choice(["blank", "indent"]),
+            forced_break_rate=0.5,
+        )
+        yield f"doc{d:03d}", layout_lines(paragraphs, style, rng)
+
+
+def score_text_columns(scorer_for: DocScorer, n_docs: int) -> dict[str, Tally]:
+    from az_ocrfix.synth.render import page_text
+
+    out: dict[str, Tally] = {}
+    rng = random.Random(11)
+    for cond in ("text-clean", "text-garbled"):
+        cases: list[Case] = []
+        for name, lines in text_columns(n_docs):
+            text = page_text(lines)
+            if cond == "text-garbled":
+                text = garble(text, rng)
+            dec = decisions(text, scorer_for(text))
+            for i, line in enumerate(lines):
+                if line.end in ("syllable", "real") and i in dec:
+                    d, left, right = dec[i]
+                    cases.append(Case(cond, name, left, right, line.end, d))
+        out[cond] = Tally(cases, 0, 0)
+    return out
 
 
 def correct(c: Case) -> bool:
@@ -194,7 +284,7 @@ def table(results: dict[str, dict[str, Tally]]) -> list[str]:
         cells = []
         for n in names:
             t = results[n][cond]
-            if cond != "seed-002":
+            if cond != "seed-002" and not cond.startswith("text-"):
                 pooled[n].extend(t.cases)
             ok = sum(correct(c) for c in t.cases)
             cells.append(f"{_pct(ok, len(t.cases))} ({ok}/{len(t.cases)})")
@@ -209,7 +299,9 @@ def table(results: dict[str, dict[str, Tally]]) -> list[str]:
         cells.append(f"**{_pct(ok, len(pooled[n]))}** ({ok}/{len(pooled[n])})")
     total = len(pooled[names[0]])
     n_real = sum(c.truth == "real" for c in pooled[names[0]])
-    rows.append(f"| **pooled dev** | {total - n_real}/{n_real} | " + " | ".join(cells) + " | | |")
+    rows.append(
+        f"| **pooled OCR'd renders** | {total - n_real}/{n_real} | " + " | ".join(cells) + " | | |"
+    )
     return rows
 
 
@@ -287,6 +379,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dev", type=Path, default=DEV)
     ap.add_argument("--scorer", choices=["lexicon", "engine", "all"], default="all")
     ap.add_argument("--no-docs", action="store_true", help="do not write docs/benchmarks.md")
+    ap.add_argument("--text-docs", type=int, default=80, help="text-only columns per condition")
     args = ap.parse_args(argv)
     scorers: dict[str, Callable[[], DocScorer | None]] = {}
     if args.scorer in ("lexicon", "all"):
@@ -297,19 +390,21 @@ def main(argv: list[str] | None = None) -> int:
         scorers["engine+hyphenated"] = engine_hyphenated_scorer
     results: dict[str, dict[str, Tally]] = {}
     timing = {}
+    pages = dev_docs(args.dev)
     for name, make in scorers.items():
         scorer = make()
         if scorer is None:
             print(f"{name} scorer unavailable", file=sys.stderr)
             continue
         t0 = time.perf_counter()
-        tallies = score_dev(args.dev, scorer)
+        tallies = score_dev(pages, scorer)
         tallies["seed-002"] = score_seed_002(scorer)
+        tallies.update(score_text_columns(scorer, args.text_docs))
         timing[name] = time.perf_counter() - t0
         results[name] = tallies
     if not results:
         return 1
-    docs = sum(1 for _ in args.dev.glob("*/*/meta.json"))
+    docs = sum(len(v) for v in pages.values())
     section = [
         "## Line-end hyphenation (layout)",
         "",

@@ -32,8 +32,10 @@ WordScorer = Callable[[str], float]
 #: Log-odds in favour of a syllable break: most line-end hyphens in running text are not real.
 JOIN_PRIOR = 4.0
 #: Cost of reading two words (or a hyphenated form) where one word would do.
-PAIR_COST = 4.0
+PAIR_COST = 3.0
 HOPELESS = -30.0
+#: A syllable break leaves at least this many letters on each side.
+MIN_PART = 2
 #: Halves shorter than this are not taken as evidence of a compound (``dövr-də`` is one word).
 MIN_HALF = 4
 #: A capital or acronym before the hyphen is overridden only by a joined form scoring at least
@@ -42,30 +44,49 @@ CLEAR_WORD = -16.0
 OVERRIDE_MARGIN = 2.0
 
 _NUMBER = regex.compile(r"\d+(?:[.,:/]\d+)*")
-_LEFT_PUNCT = "\"'“”„«‹([{‘’`*"
-_RIGHT_PUNCT = "\"'“”»›)]}‘’`.,;:!?…*"
 # Glyphs eng-OCR puts in place of Azerbaijani letters; they count as letters inside a word.
 _GARBLE_LETTERS = "¢{}|!"
-_DOTTED = regex.compile(r"\w\.\w|^\.")
+_QUOTES = "’'`"
+_LEFT_RUN = regex.compile(r"[\p{L}\p{N}\p{M}¢{}|!’'`]+$")
+_RIGHT_RUN = regex.compile(r"[\p{L}\p{N}\p{M}¢{}|!’'`]+")
+# Vowels and the glyphs eng-OCR makes of them (ı → 1 !, ö → 6 é 0, ü → { }).
+_VOWELISH = frozenset("aeıioöuüəAEIİOÖUÜƏ160é!{}èóòíìäàáúù")
+# A domain (QHT.az) or a part beginning with a dot: never broken at a syllable.
+_DOTTED = regex.compile(r"\w\.\p{Ll}|^\.")
 _INNER_DASH = regex.compile(r"[-\u2010\u2011—–]")
 
 
 def split_word(token: str, *, left: bool) -> str:
     """The word part of a line-edge token next to the break.
 
-    Opening (left) or closing (right) punctuation is removed, and only the part of a hyphenated
-    token next to the break is kept (``Azərbaycan-Öz`` + ``bəkistan`` is judged on ``Öz``).
+    Only the run of word characters touching the break is kept: punctuation around it goes, and
+    so do the other parts of a hyphenated token (``Azərbaycan-Öz`` + ``bəkistan`` is judged on
+    ``Öz``).  A left part with a dot inside (``QHT.az``) is returned whole, to be recognised.
 
     >>> split_word("“Konstitu", left=True), split_word("dirilmosi”,", left=False)
     ('Konstitu', 'dirilmosi')
     >>> split_word("Azərbaycan-Öz", left=True), split_word("Türkiyə-Gürcüstan", left=False)
     ('Öz', 'Türkiyə')
+    >>> split_word("də(2011/2012", left=False), split_word("QHT.az", left=True)
+    ('də', 'QHT.az')
     """
     if left:
-        return _INNER_DASH.split(token)[-1].lstrip(_LEFT_PUNCT)
-    word = _INNER_DASH.split(token, maxsplit=1)[0].rstrip(_RIGHT_PUNCT)
-    # A left quote or bracket can open the continuation: it is then not a word.
-    return "" if word[:1] in _LEFT_PUNCT else word
+        part = _INNER_DASH.split(token)[-1]
+        if _DOTTED.search(part):
+            return part
+        m = _LEFT_RUN.search(part)
+        return m.group().lstrip(_QUOTES) if m else ""
+    m = _RIGHT_RUN.match(_INNER_DASH.split(token, maxsplit=1)[0])
+    return m.group().rstrip(_QUOTES + "!|") if m else ""
+
+
+def _letters(word: str) -> int:
+    return sum(1 for c in word if c.isalnum() or c in _GARBLE_LETTERS)
+
+
+def _no_vowel(word: str) -> bool:
+    # "s" stands for a garbled ə often enough that a part with an s may hide a vowel.
+    return word.isalpha() and not any(c in _VOWELISH or c in "sS" for c in word)
 
 
 def _is_acronym(word: str) -> bool:
@@ -103,7 +124,14 @@ def should_join(left: str, right: str, scorer: WordScorer) -> bool:
     if left[-1].isdigit() and not any(c.isalpha() or c in _GARBLE_LETTERS for c in left):
         return False
     if _DOTTED.search(left):
-        return False  # a domain or abbreviation (QHT.az-la) is never broken at a syllable
+        return False  # a domain (QHT.az-la) is never broken at a syllable
+    if (
+        _letters(left) < MIN_PART
+        or _letters(right) < MIN_PART
+        or _no_vowel(left)
+        or _no_vowel(right)
+    ):
+        return False  # km-ə, Burhan-i, Ə-C.: a syllable break leaves 2+ letters and a vowel
     joined = scorer(left + right)
     if scorer(left + "-" + right) > joined + JOIN_PRIOR:
         return False  # the scorer knows the hyphenated form (cənub-qərbdə)

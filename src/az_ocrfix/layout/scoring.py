@@ -52,6 +52,10 @@ _APOSTROPHE = regex.compile(r"['’‘`]")
 _NOT_KEY = regex.compile(r"[^\p{L}\d]+")
 _NOT_KEY_NL = regex.compile(r"[^\p{L}\d\n]+")
 _MAX_KEYS = 16
+# A part that begins at least this many listed hyphenated forms is a compound former (qeyri-),
+# and the word after it must score at least this well.
+_FORMER_MIN = 10
+_FORMER_WORD = -14.0
 _TAIL_WORDS = 150_000
 
 
@@ -167,26 +171,41 @@ def _tails(
 def with_hyphenated(
     scorer: WordScorer, forms: Iterable[str], known: float = KNOWN_COMPOUND
 ) -> WordScorer:
-    """``scorer``, plus a score of ``known`` for hyphenated tokens matching one of ``forms``.
+    """``scorer``, plus a score of ``known`` for hyphenated tokens the list ``forms`` supports.
 
     Frequency lists split words at hyphens, so a scorer built from them cannot tell the compound
     ``cənub-qərbdə`` from the syllable break ``cə-nubqərbdə``; a list of hyphenated forms (such
-    as tesseract's Azerbaijani word list) can.  Matching is on folded parts, so garbled forms hit.
+    as tesseract's Azerbaijani word list) can.  A token matches a listed form (on folded parts,
+    so garbled forms hit), or starts with a part that begins many listed forms (``qeyri-``,
+    ``elmi-``) and goes on with a word of at least four letters that ``scorer`` knows.
 
-    >>> s = with_hyphenated(lambda w: -20.0, ["cənub-qərbdə", "x-y"])
-    >>> s("canub-qerbda"), s("canub-qarb"), s("x-y")
-    (-10.0, -20.0, -20.0)
+    >>> forms = ["cənub-qərbdə", "x-y"] + [f"qeyri-{w}{w}" for w in "abcdefghjk"]
+    >>> s = with_hyphenated(lambda w: -12.0 if w == "qanuni" else -20.0, forms)
+    >>> s("canub-qerbda"), s("canub-qarb"), s("x-y"), s("qeyri-qanuni"), s("qeyri-lik")
+    (-10.0, -20.0, -20.0, -10.0, -20.0)
     """
     keys = set()
+    lefts: Counter[str] = Counter()
     for form in forms:
         parts = form.split("-")
         if len(parts) >= 2 and all(len(p) >= 2 for p in parts):
-            keys.add("-".join(fold(p) for p in parts))
+            folded = [fold(p) for p in parts]
+            keys.add("-".join(folded))
+            lefts[folded[0]] += 1
+    formers = {p for p, n in lefts.items() if n >= _FORMER_MIN and len(p) >= 3}
 
     def score(word: str) -> float:
         if "-" in word:
             parts = word.split("-")
-            if "-".join(fold(p) for p in parts) in keys:
+            folded = [fold(p) for p in parts]
+            if "-".join(folded) in keys:
+                return max(known, scorer(word))
+            if (
+                len(parts) == 2
+                and folded[0] in formers
+                and len(folded[1]) >= 4
+                and scorer(parts[1]) >= _FORMER_WORD
+            ):
                 return max(known, scorer(word))
         return scorer(word)
 
