@@ -28,7 +28,12 @@ Directory format (stable; other benchmarks read it)::
         ocr_eng.txt    tesseract ``-l eng --psm 4`` output for page.png
         ocr_aze.txt    tesseract ``-l aze --psm 4 -c tessedit_load_sublangs=`` output for page.png
         meta.json      split, condition, family, engine (whose output the condition models),
-                       font, doc, source, style and wear parameters, timings
+                       font, doc, source, style and wear parameters, timings, and
+                       word_error_eng / word_error_aze: share of printed words misread (a quick
+                       quality indicator, line-end hyphens not undone)
+
+Read the pairs with :func:`az_ocrfix.synth.pairs.iter_pairs` (``truth``, ``printed``,
+``observed`` = the OCR output of the condition's engine, ``ocr_eng``, ``ocr_aze``, ``meta``).
 
 ``<split>`` is ``train`` (used to fit the channel) or ``dev`` (evaluation only).  Documents are
 split by source chunk: seeds 000/003, half of the Wikipedia chunks and half of the Tatoeba chunks
