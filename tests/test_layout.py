@@ -95,7 +95,13 @@ def text_of(text: str, scorer: WordScorer, options: LayoutOptions = DEFAULT) -> 
         ("cəmiy-\nyə-\ntinin", "cəmiyyətinin"),
         ("cəmiy--\nyətinin", "cəmiyyətinin"),  # a doubled hyphen from a worn scan
         ("cəmiy-\n\n- yətinin", "cəmiyyətinin"),  # margin debris before the continuation
-        ("cəmiy-\n_ yətinin", "cəmiyyətinin"),  # a line that is one fragment
+        ("cəmiy-\n_ yətinin", "cəmiyyətinin"),
+        ("Dövlət-\n- ləri", "Dövlətləri"),
+        ("QHT-\n— ləri", "QHT-ləri"),
+        (
+            "km-\nə qədər",
+            "km-ə qədər",
+        ),  # a one-letter continuation is a suffix  # a line that is one fragment
         ("Azərbaycan-Öz-\nbəkistan", "Azərbaycan-Özbəkistan"),  # judged on the part next to it
         ("ke-\nCirilən", "keçirilən".replace("ç", "C")),  # OCR capital inside a word
         ("GU-\nlüstan", "GUlüstan"),  # OCR capital Ü, not an acronym

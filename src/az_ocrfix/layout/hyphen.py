@@ -34,8 +34,6 @@ JOIN_PRIOR = 4.0
 #: Cost of reading two words (or a hyphenated form) where one word would do.
 PAIR_COST = 3.0
 HOPELESS = -30.0
-#: A syllable break leaves at least this many letters on each side.
-MIN_PART = 2
 #: Halves shorter than this are not taken as evidence of a compound (``dövr-də`` is one word).
 MIN_HALF = 4
 #: A capital or acronym before the hyphen is overridden only by a joined form scoring at least
@@ -49,8 +47,8 @@ _GARBLE_LETTERS = "¢{}|!"
 _QUOTES = "’'`"
 _LEFT_RUN = regex.compile(r"[\p{L}\p{N}\p{M}¢{}|!’'`]+$")
 _RIGHT_RUN = regex.compile(r"[\p{L}\p{N}\p{M}¢{}|!’'`]+")
-# Vowels and the glyphs eng-OCR makes of them (ı → 1 !, ö → 6 é 0, ü → { }).
-_VOWELISH = frozenset("aeıioöuüəAEIİOÖUÜƏ160é!{}èóòíìäàáúù")
+# The nine vowels: a one-letter continuation made of one is a suffix (km-ə, Burhan-i).
+_VOWELS = frozenset("aeıioöuüə")
 # A domain (QHT.az) or a part beginning with a dot: never broken at a syllable.
 _DOTTED = regex.compile(r"\w\.\p{Ll}|^\.")
 _INNER_DASH = regex.compile(r"[-\u2010\u2011—–]")
@@ -77,16 +75,7 @@ def split_word(token: str, *, left: bool) -> str:
         m = _LEFT_RUN.search(part)
         return m.group().lstrip(_QUOTES) if m else ""
     m = _RIGHT_RUN.match(_INNER_DASH.split(token, maxsplit=1)[0])
-    return m.group().rstrip(_QUOTES + "!|") if m else ""
-
-
-def _letters(word: str) -> int:
-    return sum(1 for c in word if c.isalnum() or c in _GARBLE_LETTERS)
-
-
-def _no_vowel(word: str) -> bool:
-    # "s" stands for a garbled ə often enough that a part with an s may hide a vowel.
-    return word.isalpha() and not any(c in _VOWELISH or c in "sS" for c in word)
+    return m.group().rstrip(_QUOTES) if m else ""
 
 
 def _is_acronym(word: str) -> bool:
@@ -125,13 +114,8 @@ def should_join(left: str, right: str, scorer: WordScorer) -> bool:
         return False
     if _DOTTED.search(left):
         return False  # a domain (QHT.az-la) is never broken at a syllable
-    if (
-        _letters(left) < MIN_PART
-        or _letters(right) < MIN_PART
-        or _no_vowel(left)
-        or _no_vowel(right)
-    ):
-        return False  # km-ə, Burhan-i, Ə-C.: a syllable break leaves 2+ letters and a vowel
+    if len(right) == 1 and right in _VOWELS:
+        return False  # km-ə, Burhan-i: a syllable break never leaves one letter on a line
     joined = scorer(left + right)
     if scorer(left + "-" + right) > joined + JOIN_PRIOR:
         return False  # the scorer knows the hyphenated form (cənub-qərbdə)

@@ -58,7 +58,8 @@ _OPENING = "“«„\"'‘("
 # A line that closes a paragraph when it is also short: ends in . ! ? : » ” (closing quotes ok).
 _CLOSES = regex.compile(r"[.!?:…][»”\"’)]*$|[»”]$")
 _SHORT_RATIO = 0.75
-_CONT_DEBRIS = regex.compile(r"[-_‐][ \t]+(?=\p{Ll})")
+# Junk a worn scan puts before the continuation of a hyphenated word ("— ması", ". kumət").
+_CONT_DEBRIS = regex.compile(r"(?:[-_‐—–.:,;·•~|¦][ \t]*){1,2}(?=\p{Ll})")
 _WS = " \t\u00a0"
 
 
@@ -102,7 +103,7 @@ def _classify(
         blank = sum(1 for b in ln.breaks if text[b] == "\n") >= 2
         kind = _PARA if blank or nxt.indented else _SPACE
         if last in _HYPHENS and options.dehyphenate:
-            # Worn scans put a stray "- " or "_ " before the continuation: skip it.
+            # Worn scans put stray marks ("- ", "_", "— ", ". ") before the continuation.
             debris = _CONT_DEBRIS.match(text, nxt.start, nxt.end)
             if debris:
                 nxt.start = debris.end()
