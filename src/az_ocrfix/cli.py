@@ -173,11 +173,14 @@ def _read_text(path: str) -> str:
     if path.endswith(".jsonl"):
         with open(path, encoding="utf-8") as handle:
             return "\n\n".join(json.loads(line)["text"] for line in handle if line.strip())
+    if os.path.isfile(path) and os.path.getsize(path) == 0:
+        return ""  # an empty output is a (bad) hypothesis, not an unreadable file
     with open_text(path) as stream:
         return "".join(stream)
 
 
 def _eval(args: argparse.Namespace) -> int:
+    from az_ocrfix.io import InputError
     from az_ocrfix.metrics import char_errors, word_errors
 
     truths: dict[str, str] = {}
@@ -208,7 +211,12 @@ def _eval(args: argparse.Namespace) -> int:
             _error(f"{path}: no truth file for it in {args.truth}")
             status = 1
             continue
-        ref, hyp = _read_text(truth), _read_text(path)
+        try:
+            ref, hyp = _read_text(truth), _read_text(path)
+        except InputError as exc:
+            _error(str(exc))
+            status = 1
+            continue
         ce, cn = char_errors(ref, hyp)
         we, wn = word_errors(ref, hyp)
         totals = [totals[0] + ce, totals[1] + cn, totals[2] + we, totals[3] + wn]

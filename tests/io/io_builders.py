@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import textwrap
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
@@ -33,7 +32,13 @@ def render_page(text: str, path: Path, *, width: int = 1700, size: int = 34) -> 
     font = ImageFont.truetype(FONT, size)
     lines: list[str] = []
     for para in text.split("\n"):
-        lines += textwrap.wrap(para, width=int(width / (size * 0.52))) or [""]
+        line: list[str] = []
+        for word in para.split():
+            if line and font.getlength(" ".join([*line, word])) > width - 220:
+                lines.append(" ".join(line))
+                line = []
+            line.append(word)
+        lines.append(" ".join(line))
     line_h = int(size * 1.45)
     img = Image.new("L", (width, line_h * len(lines) + 240), 255)
     draw = ImageDraw.Draw(img)

@@ -174,7 +174,9 @@ def _open(path: str) -> Any:
             raise InputError(path, "encrypted PDF (a password is needed)") from None
         if isinstance(exc, PDFSyntaxError) or isinstance(cause, PDFSyntaxError):
             raise InputError(path, "not a PDF, or a damaged/truncated one") from None
-        raise InputError(path, f"damaged PDF ({type(cause).__name__}: {cause})") from None
+        raise InputError(
+            path, f"damaged or truncated PDF ({type(cause).__name__}: {cause})"
+        ) from None
 
 
 def _ocr_page(path: str, index: int, lang: str) -> str:
