@@ -41,6 +41,8 @@ WORDS = {
     "yaradılması": 700,
     "keçirilən": 2000,
     "gülüstan": 300,
+    "qışlaq": 400,
+    "ları": 20000,  # frequency lists split at hyphens count suffixes as words
 }
 
 DEFAULT = LayoutOptions()

@@ -17,11 +17,15 @@ the hyphenated one, with a prior for joining because syllable breaks are by far 
 
 from __future__ import annotations
 
+import gzip
 from collections.abc import Callable
+from functools import cache
 
 import regex
 
 from az_ocrfix.alphabet import casefold
+from az_ocrfix.layout.fold import fold
+from az_ocrfix.resources import data_file
 
 __all__ = ["JOIN_PRIOR", "PAIR_COST", "WordScorer", "is_wordish", "should_join", "split_word"]
 
@@ -34,6 +38,8 @@ JOIN_PRIOR = 4.0
 #: Cost of reading two words (or a hyphenated form) where one word would do.
 PAIR_COST = 3.0
 HOPELESS = -30.0
+#: Suffix chains attested at least this often in the lexicon are not taken for words.
+SUFFIX_CHAIN_MIN = 50
 #: Halves shorter than this are not taken as evidence of a compound (``dövr-də`` is one word).
 MIN_HALF = 4
 #: A capital or acronym before the hyphen is overridden only by a joined form scoring at least
@@ -45,7 +51,7 @@ _NUMBER = regex.compile(r"\d+(?:[.,:/]\d+)*")
 # Glyphs eng-OCR puts in place of Azerbaijani letters; they count as letters inside a word.
 _GARBLE_LETTERS = "¢{}|!"
 _QUOTES = "’'`"
-_LEFT_RUN = regex.compile(r"[\p{L}\p{N}\p{M}¢{}|!’'`]+$")
+_LEFT_RUN = regex.compile(r"[\p{L}\p{N}\p{M}¢{}|!’'`]+[%°]?$")
 _RIGHT_RUN = regex.compile(r"[\p{L}\p{N}\p{M}¢{}|!’'`]+")
 # The nine vowels: a one-letter continuation made of one is a suffix (km-ə, Burhan-i).
 _VOWELS = frozenset("aeıioöuüə")
@@ -83,6 +89,25 @@ def _is_acronym(word: str) -> bool:
     upper = sum(1 for c in letters if c.isupper())
     # Garbled İ comes out as a lowercase i ("KiV"): tolerate it.
     return upper >= 2 and all(c.isupper() or c == "i" for c in letters)
+
+
+@cache
+def suffix_chains(min_count: int = SUFFIX_CHAIN_MIN) -> frozenset[str]:
+    """Folded suffix chains of the shipped lexicon (``lexicons/suffix_chains.tsv.gz``).
+
+    >>> "lari" in suffix_chains(), "qarb" in suffix_chains()
+    (True, False)
+    """
+    try:
+        raw = gzip.decompress(data_file("suffix_chains.tsv.gz").read_bytes()).decode("utf-8")
+    except (FileNotFoundError, OSError):
+        return frozenset()
+    out = set()
+    for line in raw.splitlines():
+        form, _, count = line.partition("\t")
+        if count.strip().isdigit() and int(count) >= min_count:
+            out.add(fold(form))
+    return frozenset(out)
 
 
 def is_wordish(ch: str) -> bool:
@@ -128,6 +153,8 @@ def should_join(left: str, right: str, scorer: WordScorer) -> bool:
     lf, rf = casefold(left), casefold(right)
     if len(lf) >= 2 and rf.startswith(lf):  # reduplication: öz-özünə, ayrı-ayrı, tez-tez
         keep = max(keep, scorer(left) + PAIR_COST)  # the repeated part must be a word
-    elif len(lf) >= MIN_HALF and len(rf) >= MIN_HALF:  # two words: sosial-iqtisadi
+    elif len(lf) >= MIN_HALF and len(rf) >= MIN_HALF and fold(right) not in suffix_chains():
+        # Two words (sosial-iqtisadi); a right half that is a suffix chain (ları, dılar) is not
+        # a word even where a frequency list, split at hyphens, counted it as one.
         keep = max(keep, min(scorer(left), scorer(right)))
     return joined + JOIN_PRIOR >= keep - PAIR_COST

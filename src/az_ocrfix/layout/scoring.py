@@ -21,7 +21,7 @@ from itertools import product
 
 import regex
 
-from az_ocrfix.alphabet import casefold
+from az_ocrfix.layout.fold import fold, fold_many
 from az_ocrfix.layout.hyphen import WordScorer
 
 __all__ = ["HOPELESS", "UNKNOWN", "fold", "fold_keys", "fold_scorer", "with_hyphenated"]
@@ -35,48 +35,14 @@ KNOWN_COMPOUND = -10.0
 #: Extra cost of a stem + tail reading over a listed word.
 MORPH_COST = 3.0
 
-_MULTI = regex.compile(r"ii|rn")
-_MULTI_MAP = {"ii": "u", "rn": "m"}
-_FOLD = str.maketrans(
-    {
-        **dict.fromkeys("əaeoö6éèóòä", "a"),
-        **dict.fromkeys("ıi1íì!", "i"),
-        **dict.fromkeys("üu{}", "u"),
-        "ş": "s",
-        **dict.fromkeys("çc¢", "c"),
-        **dict.fromkeys("ğgq", "g"),
-    }
-)
-_LETTER = regex.compile(r"\p{L}")
 _APOSTROPHE = regex.compile(r"['’‘`]")
-_NOT_KEY = regex.compile(r"[^\p{L}\d]+")
-_NOT_KEY_NL = regex.compile(r"[^\p{L}\d\n]+")
+_LETTER = regex.compile(r"\p{L}")
 _MAX_KEYS = 16
 # A part that begins at least this many listed hyphenated forms is a compound former (qeyri-),
 # and the word after it must score at least this well.
 _FORMER_MIN = 10
 _FORMER_WORD = -14.0
 _TAIL_WORDS = 150_000
-
-
-def fold(word: str) -> str:
-    """The skeleton key of a word (lowercased, confusable letters collapsed).
-
-    >>> fold("Cəmiyyətinin"), fold("comiyyotinin"), fold("miiddoasi")
-    ('camiyyatinin', 'camiyyatinin', 'muddaasi')
-    """
-    w = casefold(word)
-    w = _MULTI.sub(lambda m: _MULTI_MAP[m.group()], w)
-    key: str = _NOT_KEY.sub("", w.translate(_FOLD))
-    return key
-
-
-def _fold_many(words: list[str]) -> list[str]:
-    if any("\n" in w for w in words):
-        return [fold(w) for w in words]
-    w = _MULTI.sub(lambda m: _MULTI_MAP[m.group()], casefold("\n".join(words)))
-    keys = _NOT_KEY_NL.sub("", w.translate(_FOLD)).split("\n")
-    return keys if len(keys) == len(words) else [fold(w) for w in words]
 
 
 def fold_keys(word: str) -> list[str]:
@@ -109,7 +75,7 @@ def fold_scorer(counts: Mapping[str, int] | Iterable[tuple[str, int]]) -> WordSc
     """
     items = list(counts.items() if isinstance(counts, Mapping) else counts)
     # Fold the whole list in one pass (one casefold, one translate, two regex passes).
-    keys = _fold_many([w for w, _ in items])
+    keys = fold_many([w for w, _ in items])
     best: dict[str, int] = {}
     total = 0
     for key, (_, count) in zip(keys, items, strict=True):
