@@ -104,6 +104,8 @@ def clean_token(raw: str, keep_hyphen: bool = False) -> tuple[str, str] | None:
     (('ki', 'lower'), ('nar', 'title'), ('istiqlal', 'upper'))
     >>> clean_token("2005-ci") is None, clean_token("week") is None, clean_token("ab-hava")
     (True, True, None)
+    >>> clean_token("ISBN") is None, clean_token("IŞIQ") is None, clean_token("İŞIQ")
+    (True, True, None)
     >>> clean_token("ab-hava", keep_hyphen=True)
     ('ab-hava', 'lower')
     """
@@ -116,6 +118,8 @@ def clean_token(raw: str, keep_hyphen: bool = False) -> tuple[str, str] | None:
     if not text:
         return None
     case = case_of(text)
+    if case == "upper" and "I" in text and len(text) > 1:
+        return None  # ISBN, XXXI, IT: an all-caps I is ı in Azerbaijani words, i in acronyms
     form = lower(text)
     if all(c in LETTER_SET for c in form):
         return form, case
@@ -130,84 +134,99 @@ def clean_token(raw: str, keep_hyphen: bool = False) -> tuple[str, str] | None:
 
 #: What an English OCR model or a de-accenting writer makes of each letter.
 IMAGES: dict[str, tuple[str, ...]] = {
-    "ə": ("a", "o", "e"),
+    "ə": ("a", "o", "e", "s"),
     "ı": ("i",),
     "ü": ("u", "ii"),
     "ö": ("o",),
-    "ş": ("s", "g"),
-    "ç": ("c", "g"),
-    "ğ": ("g",),
+    "ş": ("s", "g", "sh"),
+    "ç": ("c", "g", "ch"),
+    "ğ": ("g", "gh"),
     "q": ("g",),
 }
 _FOLD_KEY = str.maketrans(
-    {**dict.fromkeys("əaoeö", "a"), "ı": "i", "ü": "ii", "u": "ii"} | dict.fromkeys("şsçcğgq", "g")
+    {**dict.fromkeys("əaoeöşsçcğgq", "a"), "ı": "i", "ü": "ii", "u": "ii", "h": None}
 )
 
 
 def fold_key(form: str) -> str:
-    """A lossy key shared by a form and all its OCR/de-accent images (ü, u → ii).
+    """A lossy key shared by a form and all its OCR/de-accent images.
+
+    Every letter maps to the class of all its images (ü, u → ii; h is dropped so
+    that the ASCII digraphs sh, ch, gh fold like ş, ç, ğ).
 
     >>> fold_key("yüksək") == fold_key("yiiksok") == fold_key("yuksek")
     True
-    >>> fold_key("qəbul") == fold_key("gəbul")
-    True
+    >>> fold_key("qəbul") == fold_key("gəbul"), fold_key("düşmək") == fold_key("dushmek")
+    (True, True)
     """
     return form.translate(_FOLD_KEY)
 
 
 def is_image(shadow: str, twin: str) -> int:
-    """Number of letters of ``twin`` that were garbled into ``shadow`` (0: not an image).
+    """Fewest letters of ``twin`` garbled to give ``shadow`` by :data:`IMAGES` (0: not an image).
 
     >>> is_image("azarbaycan", "azərbaycan"), is_image("olkə", "ölkə"), is_image("ana", "ona")
     (1, 1, 0)
+    >>> is_image("dushmek", "düşmək"), is_image("ishal", "ishal")
+    (3, 0)
     """
-    i = j = changes = 0
-    while i < len(twin):
-        if j >= len(shadow):
+    best: dict[int, int] = {0: 0}  # position in shadow -> fewest changes so far
+    for t in twin:
+        nxt: dict[int, int] = {}
+        for j, changes in best.items():
+            if shadow.startswith(t, j) and nxt.get(j + 1, 99) > changes:
+                nxt[j + 1] = changes
+            for out in IMAGES.get(t, ()):
+                k = j + len(out)
+                if shadow.startswith(out, j) and nxt.get(k, 99) > changes + 1:
+                    nxt[k] = changes + 1
+        if not nxt:
             return 0
-        t, s = twin[i], shadow[j]
-        if t == s:
-            j += 1
-        elif t == "ü" and shadow.startswith("ii", j):
-            j += 2
-            changes += 1
-        elif s in IMAGES.get(t, ()):
-            j += 1
-            changes += 1
-        else:
-            return 0
-        i += 1
-    return changes if j == len(shadow) else 0
+        best = nxt
+    return best.get(len(shadow), 0)
 
 
-def shadow_ratio(form: str, attested: bool) -> float:
-    """How many times more frequent a twin must be to make ``form`` a shadow.
+def shadow_ratio(form: str, changes: int, protected: bool = False) -> float:
+    """How many times more frequent a twin must be to make ``form`` its shadow.
 
     Short strings coincide with real words by chance, so they need a larger ratio;
-    forms attested in a curated dictionary need a 20 times larger one.
+    each further garbled letter makes a chance coincidence less likely (the ratio is
+    divided by the number of changes, at most 4).  Protected forms (attested in a
+    curated dictionary, or a name beside a common word) need a 20 times larger ratio.
 
-    >>> shadow_ratio("is", False) < shadow_ratio("is", True)
-    True
-    >>> shadow_ratio("azarbaycan", False)
-    8.0
+    >>> shadow_ratio("is", 1), shadow_ratio("is", 1, protected=True)
+    (500.0, 10000.0)
+    >>> shadow_ratio("azarbaycan", 1), shadow_ratio("yiiksok", 2)
+    (8.0, 4.0)
     """
     n = len(form)
     base = 500.0 if n <= 2 else 150.0 if n == 3 else 30.0 if n == 4 else 8.0
-    return base * (20.0 if attested else 1.0)
+    return base / min(max(changes, 1), 4) * (20.0 if protected else 1.0)
 
 
 def find_shadows(
-    counts: dict[str, float], attested: Iterable[str] = ()
+    counts: dict[str, float],
+    attested: Iterable[str] = (),
+    caps: dict[str, float] | None = None,
+    names: Iterable[str] = (),
 ) -> dict[str, tuple[str, int]]:
     """Map each shadow form to ``(twin, changed letters)``.
 
     A form f is a shadow when another form g has f among its images and
-    ``count(g) >= shadow_ratio(f) * count(f)``.
+    ``count(g) >= shadow_ratio(f, changes, protected) * count(f)``; f is protected
+    when it is in ``attested`` or when it is one of ``names``, mostly capitalised
+    (``caps`` ≥ 0.7) while g is mostly not (≤ 0.3): a foreign name (Deniz), not a
+    garbled common word (dəniz).
 
     >>> find_shadows({"və": 1e6, "ve": 900, "ilə": 5e5, "ilo": 3, "in": 1e5, "ən": 9e5})
     {'ve': ('və', 1), 'ilo': ('ilə', 1)}
+    >>> counts, caps = {"dəniz": 7e4, "deniz": 800}, {"deniz": 0.9, "dəniz": 0.1}
+    >>> find_shadows(counts, caps=caps), find_shadows(counts, caps=caps, names=["deniz"])
+    ({'deniz': ('dəniz', 1)}, {})
     """
     attested_set = set(attested)
+    name_set = set(names)
+    cap = caps or {}
     groups: dict[str, list[str]] = collections.defaultdict(list)
     for form in counts:
         groups[fold_key(form)].append(form)
@@ -217,15 +236,39 @@ def find_shadows(
             continue
         members.sort(key=lambda w: (-counts[w], w))
         for k, f in enumerate(members):
-            need = shadow_ratio(f, f in attested_set) * counts[f]
+            floor = shadow_ratio(f, 4) * counts[f]
             for g in members[:k]:
-                if counts[g] < need:
+                if counts[g] < floor:
                     break
                 changes = is_image(f, g)
-                if changes:
+                if not changes:
+                    continue
+                protected = f in attested_set or (
+                    f in name_set and cap.get(f, 0.0) >= 0.7 >= cap.get(g, 0.0) + 0.4
+                )
+                if counts[g] >= shadow_ratio(f, changes, protected) * counts[f]:
                     found[f] = (g, changes)
                     break
     return found
+
+
+#: Turkish progressive -(I)yor with its endings (Azerbaijani: -Ir) and the Turkish
+#: infinitive -mAk(tA) (Azerbaijani: -maq/-mək).
+_TURKISH_ENDINGS = re.compile(
+    "[ıiuü]yor(?:um|sun|uz|sunuz|lar|du|dum|dun|duk|dunuz|lardı|muş|mu|ken|sa)?$"
+    "|m(?:ek|ak)(?:te|ta)?$"
+)
+
+
+def looks_turkish(form: str) -> bool:
+    """Cheap detector for Turkish-only forms that creep into web-crawled lists.
+
+    >>> looks_turkish("geliyor"), looks_turkish("istiyorum"), looks_turkish("yorğun")
+    (True, True, False)
+    >>> looks_turkish("yapmak"), looks_turkish("gəlmək"), looks_turkish("almaq")
+    (True, False, False)
+    """
+    return bool(_TURKISH_ENDINGS.search(form))
 
 
 # --------------------------------------------------------------------------- hunspell
@@ -279,16 +322,50 @@ def expand_hunspell(stem: str, flags: str, rules: dict[str, list[AffixRule]]) ->
     while todo and depth < 2:
         nxt: list[tuple[str, str]] = []
         for word, flag in todo:
-            for rule in rules.get(flag, ()):
+            harmonize = flag not in rules
+            for rule in rules.get(flag) or harmonized_rules(flag, rules):
                 if rule.strip and not word.endswith(rule.strip):
                     continue
                 if not rule.cond.search(word):
                     continue
-                new = word[: len(word) - len(rule.strip)] + rule.add
+                base = word[: len(word) - len(rule.strip)]
+                new = apply_template(base, _template_of(rule.add)) if harmonize else base + rule.add
                 out.add(new)
                 nxt.extend((new, c) for c in rule.cont)
         todo, depth = nxt, depth + 1
     return out
+
+
+def harmonized_rules(flag: str, rules: dict[str, list[AffixRule]]) -> list[AffixRule]:
+    """Rules for a flag the .aff file does not define (az.dic uses N3, O4, A1, J2, ...).
+
+    The flag's letter gives the part of speech (V, E: verb; else nominal) and its digit
+    the harmony class; the suffixes of the defined V1/E2 (verbs) or N1/O2 (nominals)
+    rules are re-harmonized to the stem by :func:`expand_hunspell`, their conditions
+    widened to rounded vowels.
+
+    >>> rules = parse_aff(["SFX N1 Y 1", "SFX N1 0 ın [^aı]"])
+    >>> sorted(expand_hunspell("dost", "N3", rules))
+    ['dost', 'dostun']
+    """
+    if len(flag) != 2 or not flag[1].isdigit():
+        return []
+    back = flag[1] in "13"
+    if flag[0] in "VE":
+        base = rules.get("V1" if back else "E2", [])
+    else:
+        base = rules.get("N1" if back else "O2", [])
+    out = []
+    for rule in base:
+        cond = rule.cond.pattern.replace("aı", "aıou").replace("eəi", "eəiöü")
+        out.append(AffixRule(rule.strip, rule.add, re.compile(cond), ()))
+    return out
+
+
+def _template_of(suffix: str) -> str:
+    """Turn a literal suffix into a harmony template: ları → lArI, acaq → AcAQ."""
+    tpl = suffix.translate(str.maketrans("aəıiuü", "AAIIII"))
+    return re.sub("(?<=A)[qk]$", "Q", tpl)
 
 
 # --------------------------------------------------------------------------- verb forms
@@ -577,15 +654,15 @@ def merge_count(ev: Evidence, ld_min: float) -> float:
     """One count on the localdoc scale from a form's evidence (0 if only list-attested).
 
     LocalDoc is authoritative when present.  Otherwise the geometric mean of the other
-    frequency estimates, capped below LocalDoc's smallest count (LocalDoc is a top-80k
-    list, so a form missing from it is rarer than its last entry).
+    frequency estimates, compressed above LocalDoc's smallest count (LocalDoc is a
+    top-80k list, so a form missing from it should be rarer than its last entry).
 
     >>> merge_count(Evidence(counts={"localdoc": 500.0, "spellfreq": 9e4}), 400)
     500.0
     >>> merge_count(Evidence(counts={"spellfreq": 100.0, "tess-wordlist": 400.0}), 400)
     200.0
-    >>> merge_count(Evidence(counts={"spellfreq": 9000.0}), 400)
-    400.0
+    >>> merge_count(Evidence(counts={"spellfreq": 6400.0}), 400)
+    800.0
     """
     if "localdoc" in ev.counts:
         return ev.counts["localdoc"]
@@ -593,7 +670,9 @@ def merge_count(ev: Evidence, ld_min: float) -> float:
     if not vals:
         return 0.0
     gm = math.exp(statistics.fmean(math.log(v) for v in vals))
-    return float(min(round(gm, 6), ld_min))
+    if gm > ld_min:  # compress, keeping the order: ld_min * (gm / ld_min) ** 0.25
+        gm = ld_min * (gm / ld_min) ** 0.25
+    return round(gm, 6)
 
 
 def cap_share(ev: Evidence) -> float:
@@ -633,14 +712,20 @@ def build(col: Collected, target_top: float = 1e7) -> Built:
             continue  # generated but attested nowhere else: left to the morphology analyser
         counts[form] = max(raw[form] * factor, float(floor), 1.0)
     attested = {f for f, ev in col.forms.items() if ev.lists & {*CURATED, "hunspell-forms"}}
-    shadows = find_shadows(counts, attested)
+    turkish = {f for f in counts if looks_turkish(f) and f not in attested}
+    for f in turkish:
+        del counts[f]
+    all_caps = {f: cap_share(col.forms[f]) for f in counts}
+    names = {f for f in counts if "names" in col.forms[f].lists}
+    shadows = find_shadows(counts, attested, all_caps, names)
     stats = dict(col.stats)
     stats["forms.before_shadows"] = len(counts)
+    stats["turkish"] = len(turkish)
     stats["shadows"] = len(shadows)
     stats["shadows.tokens"] = round(sum(counts[f] for f in shadows))
     shadow_counts = {f: round(counts[f]) for f in shadows}
     final = {f: max(1, round(c)) for f, c in counts.items() if f not in shadows}
-    caps = {f: round(cap_share(col.forms[f]), 2) for f in final}
+    caps = {f: round(all_caps[f], 2) for f in final}
     stats["forms"] = len(final)
     stats["tokens"] = sum(final.values())
     for src in (*FREQ_SOURCES, *FLOORS):
@@ -653,6 +738,9 @@ def build(col: Collected, target_top: float = 1e7) -> Built:
         ]
         stats[f"contrib.{src}.forms"] = len(have)
         stats[f"contrib.{src}.only"] = len(only)
+        stats[f"shadows.{src}"] = sum(
+            1 for f in shadows if src in col.forms[f].counts or src in col.forms[f].lists
+        )
     compounds = {
         f: max(1, round(merge_count(ev, ld_min) * factor), *(FLOORS.get(s, 0) for s in ev.lists))
         for f, ev in col.compounds.items()

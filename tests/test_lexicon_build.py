@@ -89,7 +89,10 @@ def test_merge_count_prefers_localdoc_and_caps_others() -> None:
     ev = build.Evidence(counts={"localdoc": 900.0, "spellfreq": 50_000.0})
     assert build.merge_count(ev, ld_min=410) == 900.0
     ev = build.Evidence(counts={"spellfreq": 100.0, "tess-wordlist": 10_000.0})
-    assert build.merge_count(ev, ld_min=410) == 410  # geometric mean 1000, capped
+    merged = build.merge_count(ev, ld_min=410)  # geometric mean 1000, compressed
+    assert 410 < merged < 1000
+    lower = build.merge_count(build.Evidence(counts={"spellfreq": 900.0}), ld_min=410)
+    assert 410 < lower < merged  # the order is kept
     assert build.merge_count(build.Evidence(lists={"names"}), ld_min=410) == 0.0
 
 
@@ -145,3 +148,25 @@ def test_build_on_tiny_collection(tmp_path: Path) -> None:
     assert rows == ["bakı\t2500\t1.00", "və\t10000\t0.00", "ölkə\t4\t0.00"]  # code point order
     bigrams = gzip.decompress((tmp_path / "bigrams.tsv.gz").read_bytes()).decode()
     assert bigrams == "bakı\tvə\t1\n"
+
+
+def test_digraph_and_s_images() -> None:
+    assert build.is_image("dushmek", "düşmək") == 3  # ASCII transliteration sh for ş
+    assert build.is_image("csmiyyst", "cəmiyyət") == 2  # eng-OCR ə → s
+    assert build.fold_key("csmiyyst") == build.fold_key("cəmiyyət")
+    assert build.is_image("ishal", "işal") == 1
+    counts = {"cəmiyyət": 33_000.0, "csmiyyst": 3.0, "düşmək": 900.0, "dushmek": 200.0}
+    assert set(build.find_shadows(counts)) == {"csmiyyst", "dushmek"}
+
+
+def test_turkish_only_forms_dropped_unless_curated() -> None:
+    forms = {
+        "və": build.Evidence(counts={"localdoc": 2000.0}),
+        "geliyor": build.Evidence(counts={"localdoc": 50.0}),
+        "yapmak": build.Evidence(counts={"localdoc": 40.0}),
+        "qamak": build.Evidence(counts={"localdoc": 5.0}, lists={"stemmer-words"}),
+    }
+    col = build.Collected(forms, set(), {}, [], [], {"localdoc.min": 1})
+    built = build.build(col, target_top=2000)
+    assert set(built.counts) == {"və", "qamak"}
+    assert built.stats["turkish"] == 2

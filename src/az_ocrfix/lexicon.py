@@ -176,7 +176,10 @@ class Lexicon:
         (True, False)
         """
         if self._stems is None:
-            self._stems = frozenset(self._read_gz("stems.txt.gz"))
+            stems = self._read_gz("stems.txt.gz")
+            # Verbs are listed as infinitives (yanaşmaq, xərcləmək); their roots take the suffixes.
+            roots = [s[:-3] for s in stems if len(s) >= 6 and s.endswith(("maq", "mək"))]
+            self._stems = frozenset(stems + roots)
         return form in self._stems
 
     def bigram(self, w1: str, w2: str) -> int:
