@@ -78,6 +78,8 @@ def readings(
 ) -> list[tuple[str, float, float, int]]:
     dec = corrector.decoder
     alts = dec.alternatives(observed, channel)
+    if not any(a.form == observed and not a.stem_len for a in alts):
+        alts += dec.fuzzy_alternatives(observed, channel)
     lam = dec.params.lm_weight
     return [(a.form, a.channel_cost, (a.cost - a.channel_cost) / lam, a.stem_len) for a in alts]
 
@@ -89,13 +91,21 @@ def decide(
     keep: float,
     morph: float,
     junk_cost: float,
+    fuzzy: float,
 ) -> str:
     best_form, best = observed, None
     in_lex = False
+    fuzzy_ok = fuzzy >= 0
     for form, ch, prior, stem_len in alts:
         if form == observed and not stem_len:
             in_lex = True
-        cost = ch + lm * prior + (morph - 3.0 if stem_len else 0.0)
+        if stem_len == -2 and not fuzzy_ok:
+            continue
+        cost = ch + lm * prior
+        if stem_len > 0:
+            cost += morph - 3.0
+        elif stem_len == -2:
+            cost += fuzzy - 2.0
         if best is None or cost < best:
             best, best_form = cost, form
     if not in_lex:
@@ -140,27 +150,28 @@ def main() -> None:
         if ("aze", w) not in cache:
             cache[("aze", w)] = readings(corrector, w, shipped_channel("aze"))
     grid = itertools.product(
-        [0.8, 1.0, 1.2], [17.0, 19.0, 21.0, 23.0, 25.0], [1.0, 2.0, 3.0], [4.0]
+        [0.8, 1.0, 1.2], [17.0, 19.0, 21.0, 23.0], [1.0, 2.0, 3.0], [4.0], [-1.0, 2.0, 4.0]
     )
     results = []
-    for lm, keep, morph, junk in grid:
+    for lm, keep, morph, junk, fz in grid:
         ok = sum(
             n
             for (name, obs, true), n in ocr_examples.items()
-            if decide(obs, cache[(name, obs)], lm, keep, morph, junk) == true
+            if decide(obs, cache[(name, obs)], lm, keep, morph, junk, fz if name == "eng" else -1)
+            == true
         )
         harm = sum(
             n
             for w, n in clean_examples.items()
-            if decide(w, cache[("aze", w)], lm, keep, morph, junk) != w
+            if decide(w, cache[("aze", w)], lm, keep, morph, junk, -1) != w
         )
         acc = ok / sum(ocr_examples.values())
         harm_rate = harm / sum(clean_examples.values())
-        results.append((acc - 5 * harm_rate, acc, harm_rate, lm, keep, morph, junk))
+        results.append((acc - 5 * harm_rate, acc, harm_rate, lm, keep, morph, junk, fz))
     results.sort(reverse=True)
-    print("score  ocr-acc  harm   lm  keep morph junk")
+    print("score  ocr-acc  harm   lm  keep morph junk fuzzy(-1=off)")
     for r in results[:12]:
-        print(f"{r[0]:.4f} {r[1]:.4f} {r[2]:.4f} {r[3]:.1f} {r[4]:.1f} {r[5]:.1f} {r[6]:.1f}")
+        print(" ".join(f"{x:.4f}" if i < 3 else f"{x:.1f}" for i, x in enumerate(r)))
 
 
 if __name__ == "__main__":

@@ -34,7 +34,9 @@ def read_words(path: Path, min_count: int) -> dict[str, int]:
 def read_stems(path: Path, min_len: int) -> set[str]:
     """Curated stems of at least ``min_len`` letters."""
     with gzip.open(path, "rt", encoding="utf-8") as f:
-        return {s for s in (line.strip() for line in f) if len(s) >= min_len}
+        stems = {s for s in (line.strip() for line in f) if len(s) >= min_len}
+    # Verbs are listed as infinitives (yanaşmaq); their roots are what the suffixes follow.
+    return stems | {s[:-3] for s in stems if len(s) >= 6 and s.endswith(("maq", "mək"))}
 
 
 def harvest(
@@ -61,7 +63,7 @@ def harvest(
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--min-count", type=int, default=30, help="ignore rarer lexicon forms")
+    ap.add_argument("--min-count", type=int, default=3, help="ignore rarer lexicon forms")
     ap.add_argument("--min-stems", type=int, default=25, help="keep chains after this many stems")
     args = ap.parse_args()
     words = read_words(HERE / "words.tsv.gz", args.min_count)

@@ -150,6 +150,8 @@ class Bounds(NamedTuple):
     lm_weight: float
     cutoff: float
     morph_floor: float
+    #: Listed forms at least this frequent may take further suffixes (yanaşmaları + mızı).
+    stem_count: int = 1 << 62
 
 
 # A search state: (cost, lo, hi, back, floor) keyed by (prefix, stem_len) within a position;
@@ -198,6 +200,8 @@ def search(
         lam, cutoff = 0.0, math.inf
     chain_ranges = _ranges_for(chains).get
     is_stem = lexicon.is_stem
+    counts = bounds.counts if bounds is not None else None
+    stem_count = bounds.stem_count if bounds is not None else 0
     n = len(observed)
     layers: list[dict[tuple[str, int], _State]] = [{} for _ in range(n + 1)]
     layers[0][("", 0)] = (0.0, 0, len(forms), None, 0.0)
@@ -230,7 +234,7 @@ def search(
                 and not stem_len
                 and len(prefix) >= min_stem
                 and forms[lo] == prefix
-                and is_stem(prefix)
+                and (is_stem(prefix) or (counts is not None and counts[lo] >= stem_count))
             ):
                 floor = 0.0
                 if bounds is not None:

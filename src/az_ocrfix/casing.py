@@ -20,6 +20,7 @@ capitalized, and elsewhere the lexicon knows how often a word is written with a 
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Mapping
 from functools import lru_cache
@@ -37,23 +38,35 @@ __all__ = ["CaseModel", "Position", "capital_prior"]
 SENTENCE_START_CAP = 0.97
 #: Prior at the very start of the input, which may be a fragment rather than a sentence.
 TEXT_START_CAP = 0.5
-#: Floor on the prior of a capital elsewhere (unknown names).
+#: Floor and ceiling on the prior of a capital (no certainty either way).
 MIN_CAP_PRIOR = 0.02
+MAX_CAP_PRIOR = 0.99
+#: Capitalization share assumed for a word the lexicon knows too little about.
+BASE_CAP_SHARE = 0.05
+#: Posterior needed to give a word a different initial case than the OCR read.
+FLIP_EVIDENCE = 0.8
 
 Position = Literal["sentence", "text", "inside"]
 
 
-def capital_prior(cap_share: float, position: Position) -> float:
+def capital_prior(cap_share: float, position: Position, count: int = 10**6) -> float:
     """Prior that a word was printed with a capital, from where it stands and the lexicon.
+
+    The lexicon's capitalization share is trusted in proportion to how often the word is
+    attested (a rare form seen once, capitalized, says little).
 
     >>> capital_prior(0.1, "sentence"), capital_prior(0.1, "text"), capital_prior(0.1, "inside")
     (0.97, 0.5, 0.1)
+    >>> round(capital_prior(1.0, "inside", count=100), 2)
+    0.37
     """
+    trust = min(1.0, math.log10(max(count, 1)) / 6.0)
+    share = trust * cap_share + (1.0 - trust) * BASE_CAP_SHARE
     if position == "sentence":
-        return max(cap_share, SENTENCE_START_CAP)
-    if position == "text":
-        return max(cap_share, TEXT_START_CAP)
-    return max(cap_share, MIN_CAP_PRIOR)
+        share = max(share, SENTENCE_START_CAP)
+    elif position == "text":
+        share = max(share, TEXT_START_CAP)
+    return min(max(share, MIN_CAP_PRIOR), MAX_CAP_PRIOR)
 
 
 class CaseModel:
@@ -85,11 +98,16 @@ class CaseModel:
     def restore(self, form: str, raw: str, prior: float) -> str:
         """Apply the case pattern of ``raw`` (the OCR token) to the lowercase ``form``."""
         pattern = case_pattern(raw)
-        if pattern == "upper":
-            return upper(form)
+        letters = [c for c in raw if c.isalpha()]
+        if pattern == "upper" or (
+            pattern == "mixed" and 2 * sum(c.isupper() for c in letters) >= len(letters)
+        ):
+            return upper(form)  # KiV (an acronym whose İ the OCR read as i) → KİV
         if pattern == "mixed" and not raw[:1].isupper():
             return form
-        cap = self.p_capital(form, raw, prior) >= 0.5
+        # Changing the case the OCR read needs strong evidence (do no harm).
+        p_cap = self.p_capital(form, raw, prior)
+        cap = p_cap >= FLIP_EVIDENCE if raw[:1].islower() else p_cap > 1.0 - FLIP_EVIDENCE
         return capitalize(form) if cap else form
 
 

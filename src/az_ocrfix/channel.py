@@ -28,7 +28,7 @@ from az_ocrfix.alphabet import LOWER_LETTERS
 from az_ocrfix.alphabet import lower as az_lower
 from az_ocrfix.resources import data_file
 
-__all__ = ["Channel", "load_counts", "observed_lower"]
+__all__ = ["Channel", "load_counts", "observed_lower", "shipped_channel"]
 
 EMPTY = "∅"
 #: Cost of a substitution never seen in training (about e^-11).

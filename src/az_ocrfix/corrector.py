@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+
+import regex
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -93,6 +95,38 @@ def position(text: str, pos: int) -> Position:
     if text[i] in ".!?…" or (text[i] == "\n" and i > 0 and text[i - 1] == "\n"):
         return "sentence"
     return "inside"
+
+
+_UNDERSCORES = regex.compile(r"(?<=\p{L})_+(?=\p{L})|(?<=\p{L})_+(?!\w)|(?<!\w)_+(?=\p{L})")
+
+
+def underscore_debris(text: str) -> list[tuple[Token, str, float, Reason]]:
+    """Underscores an English OCR model prints beside words: a space between two words,
+    nothing at a word's edge.
+
+    >>> [(t.text, after) for t, after, _, _ in underscore_debris("aksiyasında_iştirak Forumu_")]
+    [('_', ' '), ('_', '')]
+    """
+    out: list[tuple[Token, str, float, Reason]] = []
+    for m in _UNDERSCORES.finditer(text):
+        s, e = m.span()
+        between = s > 0 and e < len(text) and text[s - 1].isalpha() and text[e].isalpha()
+        out.append((Token(s, e, m.group(), "word"), " " if between else "", 0.9, "layout"))
+    return out
+
+
+def is_acronym(word: str) -> bool:
+    """Short all-capital words (QHT, BMT, ABŞ, KİV) are left as printed.
+
+    >>> is_acronym("QHT"), is_acronym("KiV"), is_acronym("ILO"), is_acronym("AZƏRBAYCAN")
+    (True, True, True, False)
+    """
+    letters = [c for c in word if c.isalpha()]
+    return (
+        2 <= len(letters) <= 4
+        and len(letters) == len(word)
+        and 2 * sum(c.isupper() for c in letters) > len(letters)
+    )
 
 
 class Corrector:
@@ -195,6 +229,8 @@ class Corrector:
         else:
             decisions = {obs: self.decide(obs, channel, fuzzy or not obs.isalpha()) for obs in freq}
         edits = self._word_edits(work, tokens, decisions, channel, CaseModel.shipped(channel_name))
+        if channel_name == "eng":
+            edits = sorted(edits + underscore_debris(work), key=lambda e: e[0].start)
         return self._render(text, work, offsets, edits, channel_name, len(words))
 
     def _word_edits(
@@ -223,6 +259,13 @@ class Corrector:
                 continue
             obs = observed_lower(tok.text)
             d = decisions[obs]
+            if is_acronym(tok.text):
+                chosen.append(obs)
+                prev_word = obs
+                # An acronym's İ read as i (KiV): the learned case flip, applied to the letter.
+                if "i" in tok.text and case.down_flip.get("İ", 0.0) > 0.2:
+                    edits.append((tok, tok.text.replace("i", "İ"), 0.9, "case"))
+                continue
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
             next_obs = observed_lower(nxt.text) if nxt is not None and nxt.kind == "word" else ""
             next_d = decisions.get(next_obs)
@@ -233,12 +276,14 @@ class Corrector:
             where = position(text, tok.start)
             if form is None:
                 if obs in self.lexicon:  # a known word: its case may still need restoring
-                    prior = capital_prior(self.lexicon.cap_share(obs), where)
+                    lex = self.lexicon
+                    prior = capital_prior(lex.cap_share(obs), where, lex.count(obs))
                     cased = case.restore(obs, tok.text, prior)
                     if cased != tok.text and az_lower(cased) == az_lower(tok.text):
                         edits.append((tok, cased, conf, "case"))
                 continue
-            cased = case.restore(form, tok.text, capital_prior(self.lexicon.cap_share(form), where))
+            prior = capital_prior(self.lexicon.cap_share(form), where, self.lexicon.count(form))
+            cased = case.restore(form, tok.text, prior)
             if cased != tok.text:
                 edits.append((tok, cased, conf, reason))
         return edits

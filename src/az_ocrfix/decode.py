@@ -79,11 +79,13 @@ class DecoderParams(NamedTuple):
     """Weights of the decision; fitted on the train split (see benchmarks/tune.py)."""
 
     #: Weight of the lexicon prior against the channel.
-    lm_weight: float = 1.0
+    lm_weight: float = 0.8
     #: Cost of keeping an out-of-lexicon token as it is (names, loans, unknown words).
-    keep_cost: float = 19.0
+    keep_cost: float = 21.0
     #: Extra cost of a stem + suffix analysis over a listed form.
-    morph_penalty: float = 3.0
+    morph_penalty: float = 2.0
+    #: Listed forms this frequent (corpus count) also serve as stems for further suffixes.
+    stem_count: int = 50000
     #: Extra cost when a suffix chain breaks vowel harmony.
     harmony_penalty: float = 4.0
     #: Channel budget: base + per-character allowance (nats).
@@ -93,7 +95,7 @@ class DecoderParams(NamedTuple):
     #: Price of an alignment step the channel never saw, in the fuzzy fallback.
     fuzzy_unseen: float = 4.0
     #: Extra cost of any fuzzy reading over an exact channel reading.
-    fuzzy_penalty: float = 2.0
+    fuzzy_penalty: float = 4.0
 
 
 class Alternative(NamedTuple):
@@ -162,6 +164,7 @@ class Decoder:
             p.lm_weight,
             cutoff + CUTOFF_MARGIN,
             getattr(self, "_morph_floor", p.morph_penalty),
+            p.stem_count,
         )
 
     def _prior(self, cand: Candidate) -> float:

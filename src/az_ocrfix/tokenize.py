@@ -104,7 +104,9 @@ class Tokenizer:
                     yield Token(start, end, word, "suffix", "number", prev_text)
                 elif joined and prev_kind == "word" and case_pattern(prev_text) == "upper":
                     yield Token(start, end, word, "suffix", "acronym", prev_text)
-                elif joined and text[prev_end] != "-" and prev_kind == "word":
+                elif joined and (
+                    prev_kind == "protected" or (prev_kind == "word" and text[prev_end] != "-")
+                ):
                     yield Token(start, end, word, "suffix", "word", prev_text)
                 else:
                     yield Token(start, end, word, "word")
