@@ -20,10 +20,10 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-
-import regex
 from dataclasses import dataclass, field
 from functools import lru_cache
+
+import regex
 
 from az_ocrfix.alphabet import DIACRITIC_LETTERS, last_vowel, upper
 from az_ocrfix.alphabet import lower as az_lower
