@@ -94,16 +94,18 @@ def text_of(text: str, scorer: WordScorer, options: LayoutOptions = DEFAULT) -> 
         ("verilmə-\n\n\n  si çevrilir", "verilməsi çevrilir"),
         ("tədbir\u00ad\nlərin", "tədbirlərin"),  # a soft hyphen at the line end always joins
         ("QHT-lə-\n\nrinin", "QHT-lərinin"),
-        ("cəmiy-\nyə-\ntinin", "cəmiyyətinin"),
+        ("cəmiy-\nyə-\ntinin", "cəmiyyətinin"),  # a line that is one fragment
         ("cəmiy--\nyətinin", "cəmiyyətinin"),  # a doubled hyphen from a worn scan
         ("cəmiy-\n\n- yətinin", "cəmiyyətinin"),  # margin debris before the continuation
         ("cəmiy-\n_ yətinin", "cəmiyyətinin"),
+        ("etmə-\n*si", "etməsi"),  # junk glued to the continuation
+        ("qar-\n$ı", "qar$ı"),  # $ is a garbled ş
         ("Dövlət-\n- ləri", "Dövlətləri"),
         ("QHT-\n— ləri", "QHT-ləri"),
-        (
-            "km-\nə qədər",
-            "km-ə qədər",
-        ),  # a one-letter continuation is a suffix  # a line that is one fragment
+        ("km-\nə qədər", "km-ə qədər"),  # a one-letter continuation is a suffix
+        ("98%-\nni", "98%-ni"),
+        ("AB-\nnin", "AB-nin"),
+        ("Qışlaq-\nları", "Qışlaqları"),  # a suffix chain is not a second word
         ("Azərbaycan-Öz-\nbəkistan", "Azərbaycan-Özbəkistan"),  # judged on the part next to it
         ("ke-\nCirilən", "keçirilən".replace("ç", "C")),  # OCR capital inside a word
         ("GU-\nlüstan", "GUlüstan"),  # OCR capital Ü, not an acronym

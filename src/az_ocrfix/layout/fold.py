@@ -19,7 +19,7 @@ _FOLD = str.maketrans(
         **dict.fromkeys("əaeoö6éèóòä", "a"),
         **dict.fromkeys("ıi1íì!", "i"),
         **dict.fromkeys("üu{}", "u"),
-        "ş": "s",
+        **dict.fromkeys("ş$", "s"),
         **dict.fromkeys("çc¢", "c"),
         **dict.fromkeys("ğgq", "g"),
     }

@@ -49,10 +49,10 @@ OVERRIDE_MARGIN = 2.0
 
 _NUMBER = regex.compile(r"\d+(?:[.,:/]\d+)*")
 # Glyphs eng-OCR puts in place of Azerbaijani letters; they count as letters inside a word.
-_GARBLE_LETTERS = "¢{}|!"
+_GARBLE_LETTERS = "¢{}|!$"
 _QUOTES = "’'`"
-_LEFT_RUN = regex.compile(r"[\p{L}\p{N}\p{M}¢{}|!’'`]+[%°]?$")
-_RIGHT_RUN = regex.compile(r"[\p{L}\p{N}\p{M}¢{}|!’'`]+")
+_LEFT_RUN = regex.compile(r"[\p{L}\p{N}\p{M}¢{}|!$’'`]+[%°]?$")
+_RIGHT_RUN = regex.compile(r"[\p{L}\p{N}\p{M}¢{}|!$’'`]+")
 # The nine vowels: a one-letter continuation made of one is a suffix (km-ə, Burhan-i).
 _VOWELS = frozenset("aeıioöuüə")
 # A domain (QHT.az) or a part beginning with a dot: never broken at a syllable.
@@ -88,7 +88,10 @@ def _is_acronym(word: str) -> bool:
     letters = [c for c in word if c.isalpha()]
     upper = sum(1 for c in letters if c.isupper())
     # Garbled İ comes out as a lowercase i ("KiV"): tolerate it.
-    return upper >= 2 and all(c.isupper() or c == "i" for c in letters)
+    if upper < 2 or not all(c.isupper() or c == "i" for c in letters):
+        return False
+    # "GO", "GU": a capital plus an O/U/I is more often Gö/Gü with a garbled vowel.
+    return len(letters) > 2 or letters[1] not in "OUI"
 
 
 @cache
