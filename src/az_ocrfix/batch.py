@@ -131,9 +131,24 @@ class Outcome:
     mean_confidence: float | None = None
     encoding: str | None = None
     engine: str | None = None
+    channel: str | None = None
     notes: list[str] = field(default_factory=list)
     seconds: float = 0.0
     ocr_unavailable: bool = False
+
+
+#: Outcome fields written into each ``.jsonl`` document, after ``source`` and ``text``.
+DOCUMENT_FIELDS = (
+    "kind",
+    "pages",
+    "encoding",
+    "engine",
+    "channel",
+    "notes",
+    "words",
+    "corrections",
+    "mean_confidence",
+)
 
 
 @dataclass
@@ -280,6 +295,7 @@ def _fix_into(job: Job, out: BinaryIO, explain_to: IO[str] | None, outcome: Outc
         out, options.fmt, source=job.source, explain=options.explain, explain_to=explain_to
     )
     conf_sum = 0.0
+    channels: list[str] = []
     page, offset = 0, 0
     for part in doc.parts():
         if part.page != page:
@@ -292,18 +308,17 @@ def _fix_into(job: Job, out: BinaryIO, explain_to: IO[str] | None, outcome: Outc
         writer.add(part.page, text, result.changes if result else (), offset)
         offset += len(part.text)
         if result is not None:
+            channel = getattr(result, "channel", "")
+            if channel and channel not in channels:
+                channels.append(channel)
             outcome.words += result.n_words
             outcome.corrections += len(result.changes)
             conf_sum += result.mean_confidence * result.n_words
     outcome.pages, outcome.engine, outcome.notes = doc.pages, doc.engine, doc.notes
     outcome.mean_confidence = round(conf_sum / outcome.words, 4) if outcome.words else None
-    meta = {
-        k: v
-        for k, v in asdict(outcome).items()
-        if k in ("kind", "pages", "encoding", "engine", "notes", "words", "corrections")
-        or k == "mean_confidence"
-    }
-    writer.finish(meta)
+    outcome.channel = "+".join(channels) or None
+    record = asdict(outcome)
+    writer.finish({key: record[key] for key in DOCUMENT_FIELDS})
 
 
 def process(job: Job, explain_to: IO[str] | None = None) -> Outcome:
