@@ -829,6 +829,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not shutil.which("combine_tessdata") or not shutil.which("dawg2wordlist"):
         parser.error("combine_tessdata and dawg2wordlist (tesseract training tools) are needed")
+    args.out.mkdir(parents=True, exist_ok=True)
     col = collect(args.shared, args.tessdata)
     built = build(col)
     write_outputs(args.out, col, built)
