@@ -115,6 +115,13 @@ def test_tsv_matches_fast_tables(lex: Lexicon) -> None:
         assert lex.cap_share(form) == pytest.approx(float(cap), abs=0.006)
 
 
+def test_shadow_twins(lex: Lexicon) -> None:
+    assert lex.shadow_twin("yiiksok") == "yüksək"
+    assert lex.shadow_twin("ilo") == "ilə"
+    assert lex.shadow_twin("ilə") is None
+    assert all(lex.shadow_twin(f) is None for f in ("və", "olan", "sair"))
+
+
 def test_default_is_cached(lex: Lexicon) -> None:
     assert Lexicon.default() is lex
 

@@ -2,7 +2,9 @@
 
 Data is built by ``lexicons/build.py`` and read from the package resources.  The word
 table loads from its fast twin (``words.txt`` + ``words.txt.counts`` + ``words.txt.caps``);
-stems and bigrams load on first use.  Forms are lowercase (Azerbaijani rules).
+stems, bigrams and the removed shadows load on first use.  Forms are lowercase
+(Azerbaijani rules).  Capital shares come from web text with headlines, so sentence-initial
+words reach 0.5–0.8; names (Bakı, İlham, Əliyev) are above 0.9.
 
 >>> lex = Lexicon.default()
 >>> "azərbaycan" in lex, "azarbaycan" in lex
@@ -70,6 +72,7 @@ class Lexicon:
         self._total = sum(counts)
         self._stems = stems
         self._bigrams = bigrams
+        self._shadows: dict[str, str] | None = None
         self._source = source
 
     # ------------------------------------------------------------------ loading
@@ -195,6 +198,20 @@ class Lexicon:
                 table[a + " " + b] = int(n)
             self._bigrams = table
         return self._bigrams.get(w1 + " " + w2, 0)
+
+    def shadow_twin(self, form: str) -> str | None:
+        """The form a removed garbled/de-accented shadow is an image of (shadows.tsv.gz).
+
+        >>> Lexicon.default().shadow_twin("azarbaycan"), Lexicon.default().shadow_twin("və")
+        ('azərbaycan', None)
+        """
+        if self._shadows is None:
+            table: dict[str, str] = {}
+            for line in self._read_gz("shadows.tsv.gz"):
+                shadow, twin = line.split("\t", 2)[:2]
+                table[shadow] = twin
+            self._shadows = table
+        return self._shadows.get(form)
 
     def _read_gz(self, name: str) -> list[str]:
         if self._source is None:
