@@ -91,6 +91,12 @@ def test_capital_shares(lex: Lexicon) -> None:
         assert lex.cap_share(common) < 0.3, common
 
 
+def test_counts_aligned_with_forms(lex: Lexicon) -> None:
+    assert len(lex.counts) == len(lex.forms)
+    for i in range(0, len(lex.forms), 9973):
+        assert lex.counts[i] == lex.count(lex.forms[i]) > 0
+
+
 def test_prefix_search(lex: Lexicon) -> None:
     found = lex.with_prefix("cəmiyyət")
     assert "cəmiyyətinin" in found

@@ -128,6 +128,16 @@ class Lexicon:
         return self._counts
 
     @property
+    def counts(self) -> Sequence[int]:
+        """Counts aligned with :attr:`forms` (``counts[i]`` is the count of ``forms[i]``).
+
+        >>> lex = Lexicon(["ev", "su"], [7, 3])
+        >>> list(zip(lex.forms, lex.counts))
+        [('ev', 7), ('su', 3)]
+        """
+        return self._counts
+
+    @property
     def total(self) -> int:
         """Sum of all counts."""
         return self._total
