@@ -124,11 +124,6 @@ class Lexicon:
 
     @property
     def counts(self) -> Sequence[int]:
-        """Counts aligned with :attr:`forms` (``counts[i]`` belongs to ``forms[i]``)."""
-        return self._counts
-
-    @property
-    def counts(self) -> Sequence[int]:
         """Counts aligned with :attr:`forms` (``counts[i]`` is the count of ``forms[i]``).
 
         >>> lex = Lexicon(["ev", "su"], [7, 3])
