@@ -147,7 +147,8 @@ def child_single(mb: float) -> dict[str, Any]:
     for d in both:
         size += len(d.encode("utf-8"))
         cum.append(size)
-    marks = sorted({int(x * 1e6) for x in SWEEP_MB if x * 1e6 < size} | {cum[len(cold_docs) - 1]})
+    cold_mark = cum[len(cold_docs) - 1]
+    marks = sorted({int(x * 1e6) for x in SWEEP_MB if x * 1e6 < size} | {cold_mark})
     load = os.getloadavg()[0]
     wall, cpu, at = _timed_pass(corrector, both, marks)
     warm_s, warm_cpu, _ = _timed_pass(corrector, cold_docs, [])
@@ -157,7 +158,7 @@ def child_single(mb: float) -> dict[str, Any]:
         n, _ = _count_tokens(both[:k])
         sweep.append({"mb": cum[k - 1] / 1e6, "tokens": n, "seconds": t, "cpu": c})
     sweep.append({"mb": size / 1e6, "tokens": _count_tokens(both)[0], "seconds": wall, "cpu": cpu})
-    cold = next(p for p in sweep if p["mb"] * 1e6 >= cum[len(cold_docs) - 1])
+    cold = sweep[marks.index(cold_mark)]
     c0 = time.process_time()
     tokens, tok_s = _count_tokens(cold_docs)
     tok_cpu = time.process_time() - c0
@@ -263,9 +264,13 @@ def run_child(mode: str, args: argparse.Namespace, **extra: Any) -> dict[str, An
         cmd += [f"--{key.replace('_', '-')}", str(getattr(args, key))]
     for key, value in extra.items():
         cmd += [f"--{key.replace('_', '-')}", str(value)]
-    out = subprocess.run(cmd, check=True, capture_output=True, text=True, cwd=ROOT).stdout
-    result: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
-    return result
+    for attempt in (1, 2):  # one retry: data files may be rebuilt by a concurrent job
+        proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
+        if proc.returncode == 0:
+            result: dict[str, Any] = json.loads(proc.stdout.strip().splitlines()[-1])
+            return result
+        print(f"child {mode} failed (attempt {attempt}):\n{proc.stderr[-2000:]}", file=sys.stderr)
+    raise SystemExit(f"child {mode} failed twice")
 
 
 def _rate(n: float, seconds: float) -> float:
@@ -292,6 +297,10 @@ def summarize(r: dict[str, Any]) -> dict[str, float]:
         out[f"w{i}_tok_s"] = _rate(w["tokens"], w["seconds"])
         out[f"w{i}_tok_cpu"] = _rate(w["tokens"], w["cpu"])
     out["speedup"] = w1["seconds"] / w2["seconds"]
+    # CPU seconds of all processes with 1 worker over those with 2: below 1 when two workers do
+    # extra work (a memo per worker, pickling); the wall-clock speed-up on two idle cores can
+    # not exceed 2x this
+    out["cpu_efficiency"] = w1["cpu"] / w2["cpu"]
     out["sym_tok_s"] = _rate(sy["tokens"], sy["uncached_s"])
     out["sym_tok_cpu"] = _rate(sy["tokens"], sy["uncached_cpu"])
     out["sym_memo_tok_s"] = _rate(sy["tokens"], sy["memo_s"])
@@ -342,7 +351,7 @@ def table(r: dict[str, Any]) -> str:
         (
             f"fix_many n_jobs=2 ({w[1]['mb']:.2f} MB)",
             f"{m['w2_tok_s']:,.0f} tok/s ({w[1]['seconds']:.0f} s), {m['speedup']:.2f}x",
-            f"{m['w2_tok_cpu']:,.0f} tok/s",
+            f"{m['w2_tok_cpu']:,.0f} tok/s; CPU work ratio {m['cpu_efficiency']:.2f}",
         ),
         ("peak RSS, largest process, n_jobs=2", f"{w[1]['rss_mb']:.0f} MB", ""),
         (
@@ -367,15 +376,27 @@ def table(r: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _sweep(r: dict[str, Any]) -> list[dict[str, float]]:
+    """The size-sweep points, dropping marks that fell on (nearly) the same prefix."""
+    out: list[dict[str, float]] = []
+    for p in r["single"]["sweep"]:
+        if out and p["mb"] < out[-1]["mb"] * 1.02:
+            out[-1] = p
+        else:
+            out.append(p)
+    return out
+
+
 def plot(r: dict[str, Any], path: Path) -> None:
     """tokens/s vs corpus size (cold then steady, one process) and vs worker processes."""
     import matplotlib
+    import matplotlib.ticker
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
     fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(10, 4))
-    sweep = r["single"]["sweep"]
+    sweep = _sweep(r)
     sizes = [p["mb"] for p in sweep]
     ax1.plot(sizes, [p["tokens"] / p["cpu"] for p in sweep], "o-", label="az-ocrfix per CPU s")
     ax1.plot(
@@ -384,15 +405,22 @@ def plot(r: dict[str, Any], path: Path) -> None:
     m = summarize(r)
     ax1.axhline(m["sym_tok_cpu"], color="grey", linestyle=":", label="SymSpell per CPU s")
     ax1.set_xscale("log")
+    ax1.xaxis.set_major_formatter(matplotlib.ticker.FormatStrFormatter("%g"))
+    ax1.xaxis.set_minor_formatter(matplotlib.ticker.NullFormatter())
+    ax1.set_xticks(sizes)
     ax1.set_xlabel("corpus prefix processed by one process (MB)")
     ax1.set_ylabel("tokens/s (cumulative)")
     ax1.set_title("tokens/s vs corpus size")
     ax1.legend(fontsize=8)
     ws = r["workers"]
-    ax2.bar([str(w["n_jobs"]) for w in ws], [w["tokens"] / w["seconds"] for w in ws])
+    xs = [w["n_jobs"] for w in ws]
+    ax2.bar([x - 0.2 for x in xs], [w["tokens"] / w["seconds"] for w in ws], 0.4, label="wall")
+    ax2.bar([x + 0.2 for x in xs], [w["tokens"] / w["cpu"] for w in ws], 0.4, label="per CPU s")
+    ax2.set_xticks(xs)
     ax2.set_xlabel("worker processes (fix_many n_jobs)")
-    ax2.set_ylabel("tokens/s (wall)")
-    ax2.set_title(f"tokens/s vs workers ({ws[0]['mb']:.2f} MB, {m['speedup']:.2f}x)")
+    ax2.set_ylabel("tokens/s")
+    ax2.legend(fontsize=8)
+    ax2.set_title(f"tokens/s vs workers ({ws[0]['mb']:.2f} MB, shared machine)")
     fig.tight_layout()
     fig.savefig(path, dpi=100)
 
@@ -451,13 +479,17 @@ def write_section(r: dict[str, Any], path: Path) -> None:
         "![tokens/s vs corpus size and vs workers](throughput.png)",
         "",
         "Size sweep (one process, cumulative, per CPU second): "
-        + ", ".join(f"{p['mb']:.2f} MB → {p['tokens'] / p['cpu']:,.0f} tok/s" for p in s["sweep"])
+        + ", ".join(f"{p['mb']:.2f} MB → {p['tokens'] / p['cpu']:,.0f} tok/s" for p in _sweep(r))
         + ".",
         "",
         f"Issue 7 targets: uncached ≥ 100k tok/s per core (measured {m['cold_tok_cpu']:,.0f}), "
         f"bulk ≥ 2 MB/s per core ({m['steady_mb_cpu']:.4f}), lexicon load ≤ 0.3 s "
         f"({r['load']['lexicon_s']:.2f} s), ≥ 1.7x with 2 processes ({m['speedup']:.2f}x), "
-        f"peak RSS ≤ 600 MB ({max(s['rss_mb'], r['workers'][1]['rss_mb']):.0f} MB).",
+        f"peak RSS ≤ 600 MB ({max(s['rss_mb'], r['workers'][1]['rss_mb']):.0f} MB). "
+        "The 2-process speed-up is wall-clock on a shared machine (best of two alternating "
+        "runs each); the CPU work ratio (CPU seconds with one worker over CPU seconds with "
+        "two) shows how much extra work the second process costs, which bounds the speed-up "
+        "on two idle cores at twice that ratio.",
         "",
         f"Where the time goes (cProfile, {pr['mb']:.2f} MB, {pr['total']:.1f} s under the "
         "profiler; own time, then cumulative):",
@@ -492,14 +524,15 @@ def write_section(r: dict[str, Any], path: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="az-ocrfix throughput benchmark")
     ap.add_argument("--single-mb", type=float, default=0.25)
-    ap.add_argument("--workers-mb", type=float, default=0.25)
+    ap.add_argument("--workers-mb", type=float, default=0.15)
     ap.add_argument("--symspell-mb", type=float, default=0.05)
     ap.add_argument("--profile-mb", type=float, default=0.03)
-    ap.add_argument("--batch-size", type=int, default=16)
+    ap.add_argument("--batch-size", type=int, default=4)
     ap.add_argument("--n-jobs", type=int, default=1)
     ap.add_argument("--child", choices=sorted(CHILDREN))
     ap.add_argument("--no-docs", action="store_true", help="print only; leave docs/ alone")
     ap.add_argument("--from-json", type=Path, help="re-render docs from a saved throughput.json")
+    ap.add_argument("--resume", action="store_true", help="keep steps saved by an interrupted run")
     args = ap.parse_args(argv)
     if args.child:
         print(json.dumps(CHILDREN[args.child](args)))
@@ -513,19 +546,32 @@ def main(argv: list[str] | None = None) -> int:
     if not (BULK / "bulk.jsonl").exists():
         subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bulk_corpus.py")], check=True)
     t0 = time.perf_counter()
-    results: dict[str, Any] = {
-        "date": time.strftime("%Y-%m-%d"),
-        "machine": f"{os.cpu_count()} CPUs, Python {platform.python_version()}",
-        "corpus_mb": (BULK / "bulk.txt").stat().st_size / 1e6,
-    }
-    for step in ("load", "single", "symspell", "profile"):
-        print(f"... {step}", file=sys.stderr, flush=True)
-        results[step] = run_child(step, args)
-    results["workers"] = []
-    for n in (1, 2):
-        print(f"... workers n_jobs={n}", file=sys.stderr, flush=True)
-        results["workers"].append(run_child("workers", args, n_jobs=n))
-    results["elapsed_s"] = time.perf_counter() - t0
+    partial = BULK / "throughput.partial.json"
+    results: dict[str, Any] = {}
+    if args.resume and partial.exists():
+        results = json.loads(partial.read_text(encoding="utf-8"))
+    results.update(
+        date=time.strftime("%Y-%m-%d"),
+        machine=f"{os.cpu_count()} CPUs, Python {platform.python_version()}",
+        corpus_mb=(BULK / "bulk.txt").stat().st_size / 1e6,
+    )
+    steps: list[tuple[str, str, dict[str, Any]]] = [
+        (name, name, {}) for name in ("load", "single", "symspell", "profile")
+    ]
+    # alternate 1 and 2 processes, twice: on a shared machine the faster of two runs is the
+    # less disturbed one
+    steps += [(f"workers{n}.{rep}", "workers", {"n_jobs": n}) for rep in (1, 2) for n in (1, 2)]
+    for key, mode, extra in steps:
+        if key in results:
+            continue
+        print(f"... {key}", file=sys.stderr, flush=True)
+        results[key] = run_child(mode, args, **extra)
+        partial.write_text(json.dumps(results, indent=1), encoding="utf-8")
+    results["workers"] = [
+        min((results[f"workers{n}.{rep}"] for rep in (1, 2)), key=lambda w: w["seconds"])
+        for n in (1, 2)
+    ]
+    results["elapsed_s"] = results.get("elapsed_s", 0.0) + time.perf_counter() - t0
     (BULK / "throughput.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
     print(table(results))
     if not args.no_docs:
