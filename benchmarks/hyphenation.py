@@ -133,6 +133,10 @@ def decisions(text: str, scorer: WordScorer) -> dict[int, tuple[str, str, str]]:
     return out
 
 
+def _has_letters(token: str) -> bool:
+    return any(c.isalpha() for c in token.strip("-"))
+
+
 def _lines(text: str) -> Iterator[tuple[int, str]]:
     pos = 0
     for line in text.split("\n"):
@@ -166,10 +170,10 @@ def score_dev(docs: dict[str, list[Path]], scorer_for: DocScorer) -> dict[str, T
             for i, j in pairs.items():
                 truth = layout[j]["end"]
                 if truth in ("syllable", "real"):
-                    if i in dec:
+                    if i in dec and _has_letters(dec[i][1]) and _has_letters(dec[i][2]):
                         d, left, right = dec[i]
                         cases.append(Case(cond, doc.name, left, right, truth, d))
-                    else:
+                    else:  # no hyphen at the OCR line end, or nothing left of a half
                         lost += 1
                 elif i in dec:
                     spurious += 1
@@ -408,17 +412,24 @@ def main(argv: list[str] | None = None) -> int:
     section = [
         "## Line-end hyphenation (layout)",
         "",
-        "`benchmarks/hyphenation.py`: share of line-end hyphens decided right by "
-        "`az_ocrfix.layout.reflow` (syllable break → joined without hyphen; real hyphen → kept,",
-        "joined without space), on the rendered dev columns "
-        f"({docs} documents under `data/pairs/dev`), per condition. *lexicon* = crude fold "
-        "scorer over the shipped lexicon (`layout.fold_scorer`); *engine* = "
-        "`Corrector.word_score` (repairs the halves before scoring); *engine+hyphenated* = the "
-        "same plus `layout.with_hyphenated` over the 8.6k hyphenated entries of tesseract's "
-        "Azerbaijani word list (not shipped yet). *OCR lost*: rendered hyphens "
-        "the OCR did not put at a line end (no decision to make); *spurious*: OCR line-end "
-        "hyphens where the rendered line had none. Seed 002 is the real scan (42 hand-checked "
-        "syllable breaks).",
+        "`benchmarks/hyphenation.py` measures the share of line-end hyphens that "
+        "`az_ocrfix.layout.reflow` decides right: a syllable break must be joined without the "
+        "hyphen, a real hyphen (`QHT-lərin`, `qeyri-hökumət`, `2024-cü`) kept and joined without "
+        "a space. Whether the hyphen survived is read from the offset map.",
+        "",
+        f"- Rendered columns: {docs} dev pages under `data/pairs/dev` (fonts and wear per "
+        "condition, eng or aze OCR as the condition says); OCR lines are aligned to the rendered "
+        "lines of `layout.json`. *OCR lost*: rendered hyphens that the OCR did not put at a line "
+        "end, or where it left no letters on one side (`Fo-` / `: 0 . 7 :`): nothing to decide. "
+        "*Spurious*: OCR line-end hyphens where the rendered line had none (not scored).",
+        "- seed-002: the real scan; its 42 line-end hyphens are hand-checked syllable breaks.",
+        f"- text-clean / text-garbled: {args.text_docs} columns of dev-only sentences (azwiki, UD) "
+        "laid out by `synth.render.layout_lines` without rendering, as printed and with a crude "
+        "eng-OCR letter garbling; many more real hyphens (compounds from the corpus).",
+        "- Scorers: *lexicon* = `layout.fold_scorer` over the shipped lexicon (what layout-only "
+        "use gets); *engine* = `Corrector.word_score` (repairs the halves before scoring; what "
+        "`fix` uses); *engine+hyphenated* = the same plus `layout.with_hyphenated` over the "
+        "hyphenated entries of tesseract's Azerbaijani word list (Apache-2.0; not shipped yet).",
         "",
         *table(results),
         "",

@@ -100,6 +100,7 @@ def text_of(text: str, scorer: WordScorer, options: LayoutOptions = DEFAULT) -> 
         ("cəmiy-\n_ yətinin", "cəmiyyətinin"),
         ("etmə-\n*si", "etməsi"),  # junk glued to the continuation
         ("qar-\n$ı", "qar$ı"),  # $ is a garbled ş
+        ("kimsi-\n“niz?", "kimsiniz?"),
         ("Dövlət-\n- ləri", "Dövlətləri"),
         ("QHT-\n— ləri", "QHT-ləri"),
         ("km-\nə qədər", "km-ə qədər"),  # a one-letter continuation is a suffix

@@ -59,7 +59,7 @@ _OPENING = "“«„\"'‘("
 _CLOSES = regex.compile(r"[.!?:…][»”\"’)]*$|[»”]$")
 _SHORT_RATIO = 0.75
 # Junk a worn scan puts before the continuation of a hyphenated word ("— ması", ". kumət").
-_CONT_DEBRIS = regex.compile(r"(?:[-_‐—–.:,;·•~|¦*#@%&][ \t]*){1,2}(?=\p{Ll})")
+_CONT_DEBRIS = regex.compile(r"(?:[-_‐—–.:,;·•~|¦*#@%&“„«\"][ \t]*){1,3}(?=\p{L})")
 _WS = " \t\u00a0"
 
 
