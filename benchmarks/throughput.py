@@ -405,7 +405,7 @@ def plot(r: dict[str, Any], path: Path) -> None:
     m = summarize(r)
     ax1.axhline(m["sym_tok_cpu"], color="grey", linestyle=":", label="SymSpell per CPU s")
     ax1.set_xscale("log")
-    ax1.xaxis.set_major_formatter(matplotlib.ticker.FormatStrFormatter("%g"))
+    ax1.xaxis.set_major_formatter(matplotlib.ticker.FormatStrFormatter("%.2f"))
     ax1.xaxis.set_minor_formatter(matplotlib.ticker.NullFormatter())
     ax1.set_xticks(sizes)
     ax1.set_xlabel("corpus prefix processed by one process (MB)")
