@@ -106,6 +106,7 @@ def text_of(text: str, scorer: WordScorer, options: LayoutOptions = DEFAULT) -> 
         ("km-\nə qədər", "km-ə qədər"),  # a one-letter continuation is a suffix
         ("98%-\nni", "98%-ni"),
         ("AB-\nnin", "AB-nin"),
+        ("Ə-\nC. Əliyev", "Ə-C. Əliyev"),
         ("Qışlaq-\nları", "Qışlaqları"),  # a suffix chain is not a second word
         ("Azərbaycan-Öz-\nbəkistan", "Azərbaycan-Özbəkistan"),  # judged on the part next to it
         ("ke-\nCirilən", "keçirilən".replace("ç", "C")),  # OCR capital inside a word
