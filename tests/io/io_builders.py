@@ -133,3 +133,28 @@ def unreadable_file(folder: Path, name: str = "locked.txt") -> Path:
     else:
         os.mkfifo(path)
     return path
+
+
+def render_columns(headline: str, texts: list[str], path: Path, *, width: int = 1700) -> Path:
+    """A newspaper-like page scan: a headline across the page over ``texts`` set in columns."""
+    font = ImageFont.truetype(FONT, 30)
+    gutter = 100
+    col_w = (width - 200 - gutter * (len(texts) - 1)) // len(texts)
+    columns: list[list[str]] = []
+    for text in texts:
+        lines: list[str] = []
+        line: list[str] = []
+        for word in text.split():
+            if line and font.getlength(" ".join([*line, word])) > col_w:
+                lines.append(" ".join(line))
+                line = []
+            line.append(word)
+        columns.append([*lines, " ".join(line)])
+    img = Image.new("L", (width, 240 + 44 * max(map(len, columns))), 255)
+    draw = ImageDraw.Draw(img)
+    draw.text((100, 50), headline, font=ImageFont.truetype(FONT, 44), fill=0)
+    for c, lines in enumerate(columns):
+        for i, text_line in enumerate(lines):
+            draw.text((100 + c * (col_w + gutter), 150 + i * 44), text_line, font=font, fill=0)
+    img.save(path, dpi=(200, 200))
+    return path

@@ -4,8 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pdfplumber
 import pytest
-from io_builders import encrypted_pdf, fit_lines, image_only_pdf, seed_text, tesseract_pdf, text_pdf
+from io_builders import (
+    encrypted_pdf,
+    fit_lines,
+    image_only_pdf,
+    render_columns,
+    seed_text,
+    tesseract_pdf,
+    text_pdf,
+)
 
 from az_ocrfix.io import InputError
 from az_ocrfix.io.pdf import read_pdf
@@ -28,6 +37,20 @@ def test_columns_are_read_one_after_the_other(tmp_path: Path, n_columns: int) ->
     assert page.source == "text-layer"
     expected = "\n\n".join([headline, *("\n".join(col) for col in columns)])
     assert page.text == expected
+
+
+@pytest.mark.parametrize("n_columns", [2, 3])
+def test_columns_of_an_ocr_text_layer_are_read_in_order(tmp_path: Path, n_columns: int) -> None:
+    """A scanned page in columns, OCR'd by tesseract into a PDF text layer (as archives hold)."""
+    headline = "Milli Məclisdə vətəndaş cəmiyyəti ilə bağlı geniş müzakirə"
+    texts = [seed_text(s, 240 // n_columns) for s in ("000", "003", "004")[:n_columns]]
+    png = render_columns(headline, texts, tmp_path / "cols.png")
+    pdf = tesseract_pdf(png, tmp_path / "cols", lang="aze")
+    (page,) = list(read_pdf(pdf))
+    expected = " ".join([headline, *texts])
+    assert wer(expected, page.text) < 0.1
+    with pdfplumber.open(pdf) as doc:  # line by line across the page: the columns interleave
+        assert wer(expected, doc.pages[0].extract_text()) > 0.5
 
 
 def test_single_column_is_read_line_by_line(tmp_path: Path) -> None:

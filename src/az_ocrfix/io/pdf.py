@@ -120,6 +120,16 @@ def _separates(lines: Sequence[Sequence[Word]], gutter: tuple[float, float]) -> 
     return both >= max(3, 0.3 * len(lines))
 
 
+def _crosses(line: Sequence[Word], gutter: tuple[float, float]) -> bool:
+    """A line crosses a gutter (a headline) when a word covers part of its middle half.
+
+    Column lines may poke into a gutter's edges; a space of a headline may fall on its centre.
+    """
+    quarter = (gutter[1] - gutter[0]) / 4
+    low, high = gutter[0] + quarter, gutter[1] - quarter
+    return any(w["x0"] < high and w["x1"] > low for w in line)
+
+
 def reading_order(words: Sequence[Word]) -> str:
     """Text of a page from pdfplumber-style word dicts, columns read one after the other."""
     if not words:
@@ -133,7 +143,7 @@ def reading_order(words: Sequence[Word]) -> str:
     bands: list[list[Word]] = [[]]
     band_spans: list[bool] = [False]
     for line in lines:
-        spans = any(w["x0"] < g0 and w["x1"] > g1 for w in line for g0, g1 in gutters)
+        spans = any(_crosses(line, gutter) for gutter in gutters)
         if spans != band_spans[-1] or not bands[-1]:
             if bands[-1]:
                 bands.append([])
