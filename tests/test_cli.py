@@ -179,3 +179,26 @@ def test_stdin_stream_is_not_closed_for_in_process_use(monkeypatch: pytest.Monke
     assert main(["ocr", "-"]) == 0
     assert not stdin.closed
     assert stdout.buffer.getvalue().decode() == GARBLED  # type: ignore[attr-defined]
+
+
+def test_missing_tesseract_is_reported_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import pytesseract
+    from PIL import Image
+
+    from az_ocrfix.io.image import check_ocr
+
+    (tmp_path / "in").mkdir()
+    for name in ("a.png", "b.png", "c.png"):
+        Image.new("L", (40, 20), 255).save(tmp_path / "in" / name)
+    monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", "/nonexistent/tesseract")
+    check_ocr.cache_clear()
+    try:
+        args = ["ocr", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--jobs", "1", "-q"]
+        assert main(args) == 1
+    finally:
+        check_ocr.cache_clear()
+    err = capsys.readouterr().err
+    assert err.count("apt install tesseract-ocr (macOS: brew install tesseract)") == 1
+    assert err.count("OCR unavailable (see above)") == 2
