@@ -187,6 +187,20 @@ def test_page_furniture_dropped_only_when_asked(small: WordScorer) -> None:
     assert dropped == "birinci səhifənin mətni davam edir və bitmir ikinci səhifə burada\n"
 
 
+def test_intruding_caption_dropped_only_when_asked(small: WordScorer) -> None:
+    raw = (
+        "Agentlik son illər qəbul olunmuş\nproqramlar üzrə tapşırığın icrasını\n"
+        " QHT-lərin vətəndaş cəmiyyəti quruculuğu\n\n97 faiz göstərici ilə tamamlayıb.\n"
+        "Başqa bir cümlə burada gəlir.\n"
+    )
+    assert "icrasını\n\nQHT-lərin" in text_of(raw, small)
+    dropped = text_of(raw, small, LayoutOptions(drop_page_furniture=True))
+    assert "icrasını 97 faiz" in dropped and "quruculuğu" not in dropped
+    # A one-line paragraph that ends a sentence is not a caption.
+    kept = raw.replace("quruculuğu\n", "quruculuğu.\n")
+    assert "quruculuğu." in text_of(kept, small, LayoutOptions(drop_page_furniture=True))
+
+
 def test_hyphen_across_page_break_joins(small: WordScorer) -> None:
     raw = "sonra cəmiy-\n\f5\nyətinin yaradılması\n"
     opts = LayoutOptions(drop_page_furniture=True)

@@ -14,7 +14,14 @@ from dataclasses import dataclass, field
 
 import regex
 
-__all__ = ["REMOVABLE", "Line", "drop_page_furniture", "scan_lines", "skip_debris"]
+__all__ = [
+    "REMOVABLE",
+    "Line",
+    "drop_intrusions",
+    "drop_page_furniture",
+    "scan_lines",
+    "skip_debris",
+]
 
 #: Characters deleted wherever they occur: soft hyphen, zero-width space/joiners, word joiner, BOM.
 REMOVABLE = regex.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
@@ -165,3 +172,47 @@ def drop_page_furniture(text: str, lines: list[Line], edge: int = 2) -> list[Lin
             continue
         kept.append(ln)
     return kept
+
+
+def drop_intrusions(text: str, lines: list[Line], max_block: int = 2) -> list[Line]:
+    """Remove captions that interrupt a sentence: a block of at most ``max_block`` lines, set off
+    by indentation or a blank line and followed by a blank line, not ending a sentence itself,
+    after a line that does not end a sentence and before one that goes on with a lowercase
+    letter or a digit (``icrasını`` / `` QHT-lərin ... quruculuğu`` / ``97 faiz``).
+
+    >>> t = "bir uzun sətir burada\\nsonra da icrasını\\n  Başlıq sözləri\\n\\n97 faiz ilə"
+    >>> [t[ln.start : ln.end] for ln in drop_intrusions(t, scan_lines(t))]
+    ['bir uzun sətir burada', 'sonra da icrasını', '97 faiz ilə']
+    """
+    if len(lines) < 4:
+        return lines
+    drop: set[int] = set()
+    for k in range(1, len(lines) - 1):
+        prev = lines[k - 1]
+        if k - 1 in drop or not _set_off(text, prev, lines[k]) or _ends_sentence(text, prev):
+            continue
+        for m in range(k, min(k + max_block, len(lines) - 1)):
+            nxt = lines[m + 1]
+            if _newlines(text, lines[m]) < 2:
+                continue  # the block goes on
+            if not _ends_sentence(text, lines[m]) and _CONTINUES.match(text, nxt.start, nxt.end):
+                drop.update(range(k, m + 1))
+                prev.breaks = prev.breaks[:1]  # the sentence goes on after one line break
+            break
+    return [ln for i, ln in enumerate(lines) if i not in drop]
+
+
+def _newlines(text: str, line: Line) -> int:
+    return sum(1 for b in line.breaks if text[b] == "\n")
+
+
+def _ends_sentence(text: str, line: Line) -> bool:
+    return _ENDS_SENTENCE.search(text, line.start, line.end) is not None
+
+
+def _set_off(text: str, prev: Line, line: Line) -> bool:
+    return line.indented or _newlines(text, prev) >= 2
+
+
+_ENDS_SENTENCE = regex.compile(r"[.!?:…;»”\"’)\]-]$")
+_CONTINUES = regex.compile(r"[\p{Ll}\d]")

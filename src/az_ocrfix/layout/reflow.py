@@ -20,7 +20,14 @@ from typing import NamedTuple
 import regex
 
 from az_ocrfix.layout.hyphen import WordScorer, is_wordish, should_join, split_word
-from az_ocrfix.layout.lines import REMOVABLE, Line, drop_page_furniture, scan_lines, skip_debris
+from az_ocrfix.layout.lines import (
+    REMOVABLE,
+    Line,
+    drop_intrusions,
+    drop_page_furniture,
+    scan_lines,
+    skip_debris,
+)
 
 __all__ = ["LayoutOptions", "Reflowed", "reflow"]
 
@@ -32,7 +39,8 @@ class LayoutOptions(NamedTuple):
     dehyphenate: bool = True
     #: Join the lines of a paragraph with a space; paragraphs are separated by a blank line.
     join_lines: bool = True
-    #: Drop page numbers and running headers in texts with form-feed page separators.
+    #: Drop page numbers and running headers (texts with form-feed page separators) and captions
+    #: that interrupt a sentence.
     drop_page_furniture: bool = False
 
 
@@ -188,7 +196,7 @@ def reflow(text: str, scorer: WordScorer, options: LayoutOptions = _DEFAULT) -> 
     """
     lines = scan_lines(text)
     if options.drop_page_furniture:
-        lines = drop_page_furniture(text, lines)
+        lines = drop_intrusions(text, drop_page_furniture(text, lines))
     kinds = _classify(text, lines, scorer, options)
     out = _Out(text)
     if options.join_lines:
