@@ -35,8 +35,9 @@ WordScorer = Callable[[str], float]
 
 #: Log-odds in favour of a syllable break: most line-end hyphens in running text are not real.
 JOIN_PRIOR = 4.0
-#: Cost of reading two words (or a hyphenated form) where one word would do.
+#: Cost of reading two words where one word would do.
 PAIR_COST = 3.0
+#: Keeping evidence when nothing speaks for a real hyphen.
 HOPELESS = -30.0
 #: Suffix chains attested at least this often in the lexicon are not taken for words.
 SUFFIX_CHAIN_MIN = 50
@@ -153,12 +154,14 @@ def should_join(left: str, right: str, scorer: WordScorer) -> bool:
         # Never a syllable break in clean text, but OCR fakes capitals (ç → C, Ü → U):
         # join only when the joined form is a clear word and the right half is not.
         return joined >= max(scorer(right) + OVERRIDE_MARGIN, CLEAR_WORD)
-    keep = HOPELESS
+    # Evidence for keeping the hyphen, on the scale of ``joined``.
     lf, rf = casefold(left), casefold(right)
     if len(lf) >= 2 and rf.startswith(lf):  # reduplication: öz-özünə, ayrı-ayrı, tez-tez
-        keep = max(keep, scorer(left) + PAIR_COST)  # the repeated part must be a word
+        keep = scorer(left)  # one repeated word: no cost for a second one
     elif len(lf) >= MIN_HALF and len(rf) >= MIN_HALF and fold(right) not in suffix_chains():
         # Two words (sosial-iqtisadi); a right half that is a suffix chain (ları, dılar) is not
         # a word even where a frequency list, split at hyphens, counted it as one.
-        keep = max(keep, min(scorer(left), scorer(right)))
-    return joined + JOIN_PRIOR >= keep - PAIR_COST
+        keep = min(scorer(left), scorer(right)) - PAIR_COST
+    else:
+        keep = HOPELESS
+    return joined + JOIN_PRIOR >= keep
