@@ -1,8 +1,9 @@
 """Case restoration: give a repaired word the case the printed word had.
 
-OCR confuses case as well as letters: an English model reads İ as a lowercase ``i`` and the
-lowercase ``ü`` as ``U``.  How often each letter flips case is learned from the same aligned
-data as the channel (``lexicons/channel.tsv`` keeps the original case).  The decision for the
+OCR confuses case as well as letters: an English model reads İ as a lowercase ``i`` and a
+word-initial ``ü`` as ``U``.  How often each letter flips case at the start of a word is
+learned from the aligned train pages (``lexicons/case_flips.tsv``, made by
+``lexicons/build_case.py``).  The decision for the
 first letter combines that flip rate with a prior: sentence starts are nearly always
 capitalized, and elsewhere the lexicon knows how often a word is written with a capital
 (names: Bakı, Əliyev).
@@ -21,14 +22,12 @@ capitalized, and elsewhere the lexicon knows how often a word is written with a 
 from __future__ import annotations
 
 import math
-from collections import defaultdict
 from collections.abc import Mapping
 from functools import lru_cache
 from typing import Literal
 
 from az_ocrfix.alphabet import capitalize, upper
 from az_ocrfix.alphabet import lower as az_lower
-from az_ocrfix.channel import EMPTY
 from az_ocrfix.resources import data_file
 from az_ocrfix.tokenize import case_pattern
 
@@ -41,6 +40,8 @@ TEXT_START_CAP = 0.5
 #: Floor and ceiling on the prior of a capital (no certainty either way).
 MIN_CAP_PRIOR = 0.02
 MAX_CAP_PRIOR = 0.99
+#: Pseudo-count of unflipped attestations added to each letter's flip statistics.
+SMOOTHING = 5
 #: Capitalization share assumed for a word the lexicon knows too little about.
 BASE_CAP_SHARE = 0.05
 #: Posterior needed to give a word a different initial case than the OCR read.
@@ -79,8 +80,18 @@ class CaseModel:
 
     @classmethod
     def shipped(cls, condition: str) -> CaseModel:
-        """Flip rates of one OCR condition from ``lexicons/channel.tsv`` (cached)."""
+        """Word-initial flip rates of one OCR condition from ``lexicons/case_flips.tsv``."""
         return _shipped(condition)
+
+    def p_title(self, form: str, prior: float) -> float:
+        """Probability that the OCR shows ``form`` with an initial capital.
+
+        >>> round(CaseModel({"ü": 0.3}, {}).p_title("üçün", 0.01), 3)
+        0.307
+        """
+        first = form[:1]
+        keep_cap = 1.0 - self.down_flip.get(upper(first), 0.0)
+        return prior * keep_cap + (1.0 - prior) * self.up_flip.get(first, 0.0)
 
     def p_capital(self, form: str, raw: str, prior: float) -> float:
         """Posterior that the printed word began with a capital, given its OCR reading ``raw``."""
@@ -113,22 +124,17 @@ class CaseModel:
 
 @lru_cache(maxsize=8)
 def _shipped(condition: str) -> CaseModel:
-    totals: dict[str, float] = defaultdict(float)
-    flips: dict[str, float] = defaultdict(float)
-    with data_file("channel.tsv").open("r", encoding="utf-8") as f:
-        next(f, None)
-        for line in f:
-            parts = line.rstrip("\n").split("\t")
-            if len(parts) != 4 or parts[0] != condition:
-                continue
-            true, obs = parts[1].replace(EMPTY, ""), parts[2].replace(EMPTY, "")
-            if len(true) != 1 or not true.isalpha() or not obs[:1].isalpha():
-                continue
-            n = float(parts[3])
-            totals[true] += n
-            if obs[:1].isupper() != true.isupper():
-                flips[true] += n
-    up = {t: flips[t] / totals[t] for t in totals if t.islower()}
-    down = {t: flips[t] / totals[t] for t in totals if t.isupper()}
-    # Lowercase true letters are keyed by their Azerbaijani lowercase form.
-    return CaseModel({az_lower(k): v for k, v in up.items()}, down)
+    up: dict[str, float] = {}
+    down: dict[str, float] = {}
+    lines = data_file("case_flips.tsv").read_text(encoding="utf-8").splitlines()
+    for line in lines[1:]:
+        cond, letter, flipped, total = line.split("\t")
+        if cond != condition:
+            continue
+        # Smoothed towards "no flip": a letter seen a few times says little.
+        rate = int(flipped) / (int(total) + SMOOTHING)
+        if letter.isupper():
+            down[letter] = rate
+        else:
+            up[az_lower(letter)] = rate
+    return CaseModel(up, down)

@@ -47,8 +47,6 @@ ENG_DIACRITIC_RATE = 0.03
 EM_MIN_CONFIDENCE = 0.8
 #: Pseudo-count strength of the shipped channel when re-estimating on a document.
 EM_PRIOR_STRENGTH = 60.0
-#: Distinct words decoded to re-estimate the channel (the most frequent of the document).
-EM_SAMPLE = 300
 #: Bound on the cross-document decision memo (entries).
 MEMO_SIZE = 200_000
 
@@ -116,15 +114,16 @@ def underscore_debris(text: str) -> list[tuple[Token, str, float, Reason]]:
 
 
 def is_acronym(word: str) -> bool:
-    """Short all-capital words (QHT, BMT, ABŞ, KİV) are left as printed.
+    """Short all-capital words and codes (QHT, BMT, KİV, WUF1) are left as printed.
 
-    >>> is_acronym("QHT"), is_acronym("KiV"), is_acronym("ILO"), is_acronym("AZƏRBAYCAN")
+    >>> is_acronym("QHT"), is_acronym("KiV"), is_acronym("WUF1"), is_acronym("AZƏRBAYCAN")
     (True, True, True, False)
     """
     letters = [c for c in word if c.isalpha()]
     return (
         2 <= len(letters) <= 4
-        and len(letters) == len(word)
+        and len(word) <= 6
+        and all(c.isalnum() for c in word)
         and 2 * sum(c.isupper() for c in letters) > len(letters)
     )
 
@@ -219,15 +218,14 @@ class Corrector:
         # The fuzzy fallback is for pages from an English model, or tokens with glyph debris.
         fuzzy = channel_name == "eng"
         freq = Counter(observed_lower(t.text) for t in words)
+        # Decode every distinct word under the shipped channel (memoized across documents) ...
+        decisions = {obs: self.decide(obs, channel, fuzzy or not obs.isalpha()) for obs in freq}
         if cfg.adapt and freq:
-            # E-step on the document's most frequent words, M-step, then decode everything once.
-            sample = {obs: self.decide(obs, channel) for obs, _ in freq.most_common(EM_SAMPLE)}
-            adapted = self.adapt(channel, sample, freq)
-            decisions = {
-                obs: self.decoder.decide(obs, adapted, fuzzy or not obs.isalpha()) for obs in freq
-            }
-        else:
-            decisions = {obs: self.decide(obs, channel, fuzzy or not obs.isalpha()) for obs in freq}
+            # ... then one EM step: re-estimate the channel from the page's confident decisions
+            # and re-cost every word's readings under it.
+            adapted = self.adapt(channel, decisions, freq)
+            decisions = {obs: self.decoder.rescore(d, adapted) for obs, d in decisions.items()}
+            channel = adapted
         edits = self._word_edits(work, tokens, decisions, channel, CaseModel.shipped(channel_name))
         if channel_name == "eng":
             edits = sorted(edits + underscore_debris(work), key=lambda e: e[0].start)
@@ -269,11 +267,13 @@ class Corrector:
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
             next_obs = observed_lower(nxt.text) if nxt is not None and nxt.kind == "word" else ""
             next_d = decisions.get(next_obs)
+            where = position(text, tok.start)
+            if where == "inside":
+                d = self._case_evidence(d, tok.text, case)
             form, conf, reason = self.context.choose(d, chosen[-1] if chosen else "", next_d)
             word = form or obs
             chosen.append(word)
             prev_word = word
-            where = position(text, tok.start)
             if form is None:
                 if obs in self.lexicon:  # a known word: its case may still need restoring
                     lex = self.lexicon
@@ -287,6 +287,31 @@ class Corrector:
             if cased != tok.text:
                 edits.append((tok, cased, conf, reason))
         return edits
+
+    def _case_evidence(self, d: Decision, raw: str, case: CaseModel) -> Decision:
+        """Re-rank readings of a mid-sentence word by how well each explains its printed case.
+
+        A capitalized word inside a sentence is evidence for a name: a reading the lexicon
+        rarely capitalizes pays −ln P(capital | reading), an unknown word (kept) pays ln 2.
+        """
+        if len(d.alternatives) < 2 or not raw[:1].isalpha():
+            return d
+        titled = raw[:1].isupper()
+        rescored = []
+        for alt in d.alternatives:
+            if alt.stem_len == -1:
+                p = 0.5
+            else:
+                lex = self.lexicon
+                prior = capital_prior(lex.cap_share(alt.form), "inside", lex.count(alt.form))
+                p_title = case.p_title(alt.form, prior)
+                p = p_title if titled else 1.0 - p_title
+            rescored.append(alt._replace(cost=alt.cost - math.log(max(p, 1e-3))))
+        rescored.sort(key=lambda a: a.cost)
+        best = rescored[0]
+        form = None if best.stem_len == -1 or best.form == d.observed else best.form
+        reason: Reason = d.reason if form == d.form else "context"
+        return Decision(d.observed, form, d.confidence, reason, tuple(rescored))
 
     def _fix_suffix(self, tok: Token, channel: Channel, host_word: str) -> tuple[str, float] | None:
         """Repair a suffix after a number, an acronym or an apostrophe by harmony with its host."""

@@ -27,7 +27,7 @@ from az_ocrfix.candidates import Bounds, Candidate, Lexical, Sorted, search
 from az_ocrfix.changes import Reason
 from az_ocrfix.channel import Channel
 from az_ocrfix.fuzzy import index_for
-from az_ocrfix.morphology import harmony_ok
+from az_ocrfix.morphology import boundary_ok, harmony_ok
 
 __all__ = ["Alternative", "Decision", "Decoder", "DecoderParams", "Lexicon", "Priors"]
 
@@ -93,7 +93,7 @@ class DecoderParams(NamedTuple):
     budget_per_char: float = 1.2
     budget_max: float = 15.0
     #: Price of an alignment step the channel never saw, in the fuzzy fallback.
-    fuzzy_unseen: float = 4.0
+    fuzzy_unseen: float = 5.5
     #: Extra cost of any fuzzy reading over an exact channel reading.
     fuzzy_penalty: float = 4.0
 
@@ -176,6 +176,8 @@ class Decoder:
         cost = -self.lexicon.log_prob(stem) - math.log(n / self._suffix_total) + p.morph_penalty
         if not harmony_ok(stem, chain):
             cost += p.harmony_penalty
+        if not boundary_ok(stem, chain):
+            cost += 2 * p.harmony_penalty
         return cost
 
     def budget(self, observed: str) -> float:
@@ -201,7 +203,7 @@ class Decoder:
             for c in cands
         ]
         alts.sort(key=lambda a: a.cost)
-        return alts[:8]
+        return alts[:12]
 
     def keep_cost(self, observed: str) -> float:
         """Cost of leaving an out-of-lexicon token unchanged."""
@@ -238,7 +240,24 @@ class Decoder:
             options.append(Alternative(observed, keep, 0.0, -1, ()))
             if fuzzy and (not alts or alts[0].cost > keep) and len(observed) >= 4:
                 options += self.fuzzy_alternatives(observed, channel)
-            options.sort(key=lambda a: a.cost)
+        return self._conclude(observed, options)
+
+    def rescore(self, decision: Decision, channel: Channel) -> Decision:
+        """The same readings re-costed under another channel (the document's adapted one).
+
+        Each reading keeps its alignment, so only the channel part of its cost changes; no
+        new search is needed.
+        """
+        options = []
+        for alt in decision.alternatives:
+            if alt.stem_len >= 0:
+                new = sum(channel.cost(t, o) for t, o in alt.ops)
+                alt = alt._replace(cost=alt.cost - alt.channel_cost + new, channel_cost=new)
+            options.append(alt)
+        return self._conclude(decision.observed, options)
+
+    def _conclude(self, observed: str, options: list[Alternative]) -> Decision:
+        options.sort(key=lambda a: a.cost)
         if not options:
             return Decision(observed, None, 1.0, "keep")
         post = _posterior([a.cost for a in options])

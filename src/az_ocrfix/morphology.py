@@ -28,6 +28,7 @@ from az_ocrfix.resources import data_file
 __all__ = [
     "SuffixChains",
     "acronym_reading",
+    "boundary_ok",
     "harmonize",
     "harmony_ok",
     "host_suffixes",
@@ -101,6 +102,21 @@ def harmony_ok(stem: str, chain: str) -> bool:
     if first == "e":
         return True  # -kən, -ken-like invariants
     return first == _four_way(v)
+
+
+def boundary_ok(stem: str, chain: str) -> bool:
+    """Phonotactics at the stem–suffix seam: no two vowels meet (a buffer y/n/s stands
+    between them) and no consonant is doubled across it.
+
+    >>> boundary_ok("tarixində", "ə"), boundary_ok("uşaq", "qlar"), boundary_ok("masa", "ya")
+    (False, False, True)
+    """
+    if not stem or not chain:
+        return True
+    a, b = stem[-1], chain[0]
+    if a in VOWELS and b in VOWELS:
+        return False
+    return not (a == b and a not in VOWELS)
 
 
 @lru_cache(maxsize=1)

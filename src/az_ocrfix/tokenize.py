@@ -73,16 +73,21 @@ class Tokenizer:
 
     def __init__(self, glyphs: frozenset[str] = frozenset()) -> None:
         usable = sorted(g for g in glyphs if not g.isspace() and g not in _JOINERS)
-        shapes = "".join(regex.escape(g) for g in usable if g not in _PUNCTUATION)
+        shapes = "".join(
+            regex.escape(g) for g in usable if g not in _PUNCTUATION and not g.isdigit()
+        )
+        digits = "".join(regex.escape(g) for g in usable if g.isdigit())
         inner = "".join(regex.escape(g) for g in usable if g in _PUNCTUATION)
-        allowed = rf"[\p{{L}}\p{{M}}{shapes}]" if shapes else r"[\p{L}\p{M}]"
+        allowed = rf"[\p{{L}}\p{{M}}{shapes}]"
+        if digits:  # a lone digit among letters (6na, say1), never part of a digit run (09:46)
+            allowed = rf"(?:{allowed}|(?<!\d)[{digits}](?!\d))"
         # A word: a run of letters and letter-substitute glyphs holding at least one real letter.
         # Digits and shapes (6 → ö, 1 → ı, ¢ → ç) may stand anywhere in it; sentence punctuation
         # the OCR sometimes writes for a letter (ı → !) only between letters, so "söz:" stays "söz".
         # A number is a digit run not glued to letters (2024-cü, COP29 → COP + 29).
         unit = rf"(?:{allowed}|[{inner}](?=\p{{L}})(?<=\p{{L}}.))" if inner else allowed
         word = rf"(?=(?:{allowed})*?\p{{L}}){unit}+"
-        number = rf"{_NUMBER}(?!{allowed})" if shapes else _NUMBER
+        number = rf"{_NUMBER}(?!{allowed})" if shapes or digits else _NUMBER
         self.glyphs = glyphs
         self._pattern = regex.compile(
             rf"(?P<protected>{_PROTECTED})|(?P<word>{word})|(?P<number>{number})|(?P<digits>\d+)",
