@@ -53,6 +53,7 @@ def load_pages(pairs: Path, split: str, limit: int | None) -> list[dict[str, str
         page["condition"] = meta["condition"]
         page["engine"] = meta.get("engine", "eng")
         page["font"] = meta.get("font", "")
+        page["source"] = source_kind(str(meta.get("source", "")))
         pages.append(page)
     if limit:
         by_cond: dict[str, list[dict[str, str]]] = defaultdict(list)
@@ -60,6 +61,14 @@ def load_pages(pairs: Path, split: str, limit: int | None) -> list[dict[str, str
             by_cond[p["condition"]].append(p)
         pages = [p for lst in by_cond.values() for p in lst[:limit]]
     return pages
+
+
+def source_kind(source: str) -> str:
+    """Which kind of clean text a page was rendered from."""
+    for prefix, kind in (("seed", "news"), ("wiki", "wikipedia"), ("ud", "UD (learner/dialect)")):
+        if source.lower().startswith(prefix):
+            return kind
+    return "tatoeba" if "tatoeba" in source.lower() else source or "other"
 
 
 def family(condition: str) -> str:
@@ -124,6 +133,7 @@ def main() -> int:
     # totals[(family, system)] = [char_edits, chars, word_edits, words]
     totals: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     per_font: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    by_source: dict[tuple[str, str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     t_fix = 0.0
     n_words = 0
     for page in pages:
@@ -139,9 +149,12 @@ def main() -> int:
             systems["symspell"] = sym.fix(observed)
         if fam == "eng-OCR":
             systems["aze re-OCR"] = page["ocr_aze"]
+            systems["aze re-OCR + az-ocrfix"] = fix(page["ocr_aze"])
         for name, hyp in systems.items():
             ce, cl = char_errors(truth, hyp)
             we, wl = word_errors(truth, hyp)
+            by_source[(fam, page["source"], name)][2] += we
+            by_source[(fam, page["source"], name)][3] += wl
             for acc in (totals[(fam, name)], per_font[(page["condition"], name)]):
                 acc[0] += ce
                 acc[1] += cl
@@ -158,7 +171,7 @@ def main() -> int:
         harm_changed += c
         harm_total += t
 
-    systems_order = ["raw", "symspell", "az-ocrfix", "aze re-OCR"]
+    systems_order = ["raw", "symspell", "az-ocrfix", "aze re-OCR", "aze re-OCR + az-ocrfix"]
     lines = [
         f"Dev split: {len(pages)} pages, {len(seen_truths)} distinct source texts "
         f"({args.pairs.relative_to(ROOT) if args.pairs.is_relative_to(ROOT) else args.pairs}). "
@@ -172,6 +185,14 @@ def main() -> int:
             if (fam, name) in totals:
                 ce, cl, we, wl = totals[(fam, name)]
                 lines.append(f"| {fam} | {name} | {fmt(ce, cl)} | {fmt(we, wl)} |")
+    lines += ["", "By source text (WER %, raw → az-ocrfix):", ""]
+    lines += ["| condition | source | words | raw | az-ocrfix |", "|---|---|---:|---:|---:|"]
+    for fam, src in sorted({(f, s) for f, s, _ in by_source}):
+        raw = by_source[(fam, src, "raw")]
+        ours = by_source[(fam, src, "az-ocrfix")]
+        lines.append(
+            f"| {fam} | {src} | {raw[3]} | {fmt(raw[2], raw[3])} | {fmt(ours[2], ours[3])} |"
+        )
     lines += ["", "Per condition (font), az-ocrfix vs raw WER %:", ""]
     lines += [
         "| condition | raw WER % | az-ocrfix WER % | aze re-OCR WER % |",
