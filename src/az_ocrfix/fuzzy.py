@@ -57,14 +57,20 @@ def fold(word: str) -> str:
 
 
 class FuzzyIndex:
-    """Folded common lexicon forms bucketed by length, for rapidfuzz nearest-neighbour lookup."""
+    """Folded common lexicon forms bucketed by length and first letter, for rapidfuzz lookup.
+
+    OCR damage rarely reaches the first letter once it is folded, and the buckets stay small
+    enough for a lookup to take well under a millisecond.
+    """
 
     def __init__(self, forms: Sequence[str], counts: Sequence[int], min_count: int) -> None:
-        buckets: dict[int, tuple[list[str], list[str]]] = defaultdict(lambda: ([], []))
+        buckets: dict[tuple[int, str], tuple[list[str], list[str]]] = defaultdict(
+            lambda: ([], [])
+        )
         for form, n in zip(forms, counts, strict=True):
             if n >= min_count and len(form) >= 4:
                 key = fold(form)
-                folded, originals = buckets[len(key)]
+                folded, originals = buckets[(len(key), key[0])]
                 folded.append(key)
                 originals.append(form)
         self._buckets = dict(buckets)
@@ -75,7 +81,7 @@ class FuzzyIndex:
         max_dist = 1 + len(key) // 5
         out: list[tuple[int, str]] = []
         for length in range(len(key) - max_dist, len(key) + max_dist + 1):
-            bucket = self._buckets.get(length)
+            bucket = self._buckets.get((length, key[:1]))
             if bucket is None:
                 continue
             folded, originals = bucket
