@@ -41,13 +41,19 @@ MIN_P = 1e-3
 MIN_DELETION_P = 5e-3
 
 
+# "I" is parked on a private-use character while the rest is lowercased; "İ" → "i" directly.
+_OBSERVED_FOLD = str.maketrans({"I": "\ue000", "İ": "i"})
+
+
 def observed_lower(text: str) -> str:
     """Lowercase an OCR token for lookup in the channel, keeping ``I`` apart.
 
     >>> observed_lower("Oliyevin"), observed_lower("IŞIQ"), observed_lower("İlham")
     ('oliyevin', 'IşIq', 'ilham')
     """
-    return "".join(c if c == "I" else az_lower(c) for c in text)
+    if text.islower():
+        return text
+    return text.translate(_OBSERVED_FOLD).lower().replace("\ue000", "I")
 
 
 def load_counts(condition: str) -> dict[tuple[str, str], int]:

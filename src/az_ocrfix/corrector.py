@@ -47,6 +47,8 @@ ENG_DIACRITIC_RATE = 0.03
 EM_MIN_CONFIDENCE = 0.8
 #: Pseudo-count strength of the shipped channel when re-estimating on a document.
 EM_PRIOR_STRENGTH = 60.0
+#: Case evidence is weighed only between readings this close (nats); ln(1/0.001) bounds it.
+CASE_MARGIN = 7.0
 #: Bound on the cross-document decision memo (entries).
 MEMO_SIZE = 200_000
 
@@ -294,7 +296,8 @@ class Corrector:
         A capitalized word inside a sentence is evidence for a name: a reading the lexicon
         rarely capitalizes pays −ln P(capital | reading), an unknown word (kept) pays ln 2.
         """
-        if len(d.alternatives) < 2 or not raw[:1].isalpha():
+        alts = d.alternatives
+        if len(alts) < 2 or not raw[:1].isalpha() or alts[1].cost - alts[0].cost > CASE_MARGIN:
             return d
         titled = raw[:1].isupper()
         rescored = []
