@@ -64,9 +64,7 @@ class FuzzyIndex:
     """
 
     def __init__(self, forms: Sequence[str], counts: Sequence[int], min_count: int) -> None:
-        buckets: dict[tuple[int, str], tuple[list[str], list[str]]] = defaultdict(
-            lambda: ([], [])
-        )
+        buckets: dict[tuple[int, str], tuple[list[str], list[str]]] = defaultdict(lambda: ([], []))
         for form, n in zip(forms, counts, strict=True):
             if n >= min_count and len(form) >= 4:
                 key = fold(form)
