@@ -30,6 +30,8 @@ from az_ocrfix.channel import Channel
 __all__ = ["Candidate", "Lexical", "SuffixList", "WordList", "search"]
 
 _TOP = "\uffff"
+#: Only states within this many nats of a position's best try an OCR deletion there.
+DELETION_WIDTH = 2.5
 
 
 class Sorted(Protocol):
@@ -225,6 +227,8 @@ def search(
             continue
         # Epsilon moves at this position: stem → suffix mode, and OCR deletions (true text unseen).
         work = list(layer.items())
+        # OCR deletions are tried only from the most promising states of the position.
+        deletion_limit = min(st[0] for st in layer.values()) + DELETION_WIDTH
         while work:
             (prefix, stem_len), state = work.pop()
             cost, lo = state[0], state[1]
@@ -244,7 +248,7 @@ def search(
                     moves.append(
                         ((prefix, len(prefix)), (cost, 0, len(chains), (state, None, ""), floor))
                     )
-            for true, c in deletions:
+            for true, c in deletions if cost <= deletion_limit else ():
                 nc = cost + c
                 if nc > budget:
                     break
