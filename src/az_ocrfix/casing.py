@@ -45,7 +45,7 @@ SMOOTHING = 5
 #: Capitalization share assumed for a word the lexicon knows too little about.
 BASE_CAP_SHARE = 0.05
 #: Posterior needed to give a word a different initial case than the OCR read.
-FLIP_EVIDENCE = 0.8
+FLIP_EVIDENCE = 0.6
 
 Position = Literal["sentence", "text", "inside"]
 

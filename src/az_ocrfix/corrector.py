@@ -47,6 +47,8 @@ ENG_DIACRITIC_RATE = 0.03
 EM_MIN_CONFIDENCE = 0.8
 #: Pseudo-count strength of the shipped channel when re-estimating on a document.
 EM_PRIOR_STRENGTH = 60.0
+#: An all-capital word is re-read only as a form at least this frequent (ABS → ABŞ).
+ACRONYM_MIN_COUNT = 10_000
 #: Case evidence is weighed only between readings this close (nats); ln(1/0.001) bounds it.
 CASE_MARGIN = 7.0
 #: Bound on the cross-document decision memo (entries).
@@ -92,8 +94,10 @@ def position(text: str, pos: int) -> Position:
         i -= 1
     if i < 0:
         return "text"
-    if text[i] in ".!?…" or (text[i] == "\n" and i > 0 and text[i - 1] == "\n"):
+    if text[i] in ".?…" or (text[i] == "\n" and i > 0 and text[i - 1] == "\n"):
         return "sentence"
+    if text[i] == "!":  # before a lowercase word, "!" is more likely a misread ı
+        return "sentence" if text[pos : pos + 1].isupper() else "inside"
     return "inside"
 
 
@@ -262,9 +266,11 @@ class Corrector:
             if is_acronym(tok.text):
                 chosen.append(obs)
                 prev_word = obs
-                # An acronym's İ read as i (KiV): the learned case flip, applied to the letter.
-                if "i" in tok.text and case.down_flip.get("İ", 0.0) > 0.2:
-                    edits.append((tok, tok.text.replace("i", "İ"), 0.9, "case"))
+                fixed = self._fix_acronym(tok.text, d, case)
+                if fixed != tok.text:
+                    edits.append(
+                        (tok, fixed, d.confidence, "case" if d.form is None else "channel")
+                    )
                 continue
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
             next_obs = observed_lower(nxt.text) if nxt is not None and nxt.kind == "word" else ""
@@ -289,6 +295,19 @@ class Corrector:
             if cased != tok.text:
                 edits.append((tok, cased, conf, reason))
         return edits
+
+    def _fix_acronym(self, raw: str, d: Decision, case: CaseModel) -> str:
+        """An acronym changes only into a common listed form, confidently (ABS → ABŞ), or
+        regains an İ the OCR read as i (KiV → KİV)."""
+        if (
+            d.form is not None
+            and d.confidence >= 0.9
+            and self.lexicon.count(d.form) >= ACRONYM_MIN_COUNT
+        ):
+            return upper(d.form)
+        if "i" in raw and case.down_flip.get("İ", 0.0) > 0.2:
+            return raw.replace("i", "İ")
+        return raw
 
     def _case_evidence(self, d: Decision, raw: str, case: CaseModel) -> Decision:
         """Re-rank readings of a mid-sentence word by how well each explains its printed case.

@@ -207,7 +207,8 @@ class Decoder:
 
     def keep_cost(self, observed: str) -> float:
         """Cost of leaving an out-of-lexicon token unchanged."""
-        junk = sum(1 for c in observed if not c.isalpha())
+        # A trailing "!" may be plain punctuation; other glyphs inside a word are damage.
+        junk = sum(1 for c in observed.removesuffix("!") if not c.isalpha())
         # A token full of non-letter glyphs (6, ¢, {) is unlikely to be a genuine word.
         return (
             self.params.keep_cost

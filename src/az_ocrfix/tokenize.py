@@ -87,6 +87,9 @@ class Tokenizer:
         # A number is a digit run not glued to letters (2024-cü, COP29 → COP + 29).
         unit = rf"(?:{allowed}|[{inner}](?=\p{{L}})(?<=\p{{L}}.))" if inner else allowed
         word = rf"(?=(?:{allowed})*?\p{{L}}){unit}+"
+        if "!" in glyphs:
+            # "!" cannot end a sentence that goes on in lowercase: there it is a letter (ı).
+            word += r"(?:!(?=[ \t]+\p{Ll}))?"
         number = rf"{_NUMBER}(?!{allowed})" if shapes or digits else _NUMBER
         self.glyphs = glyphs
         self._pattern = regex.compile(
