@@ -266,11 +266,10 @@ class Corrector:
             if is_acronym(tok.text):
                 chosen.append(obs)
                 prev_word = obs
-                fixed = self._fix_acronym(tok.text, d, case)
-                if fixed != tok.text:
-                    edits.append(
-                        (tok, fixed, d.confidence, "case" if d.form is None else "channel")
-                    )
+                acronym = self._fix_acronym(tok.text, d, case)
+                if acronym != tok.text:
+                    why: Reason = "case" if d.form is None else "channel"
+                    edits.append((tok, acronym, d.confidence, why))
                 continue
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
             next_obs = observed_lower(nxt.text) if nxt is not None and nxt.kind == "word" else ""
