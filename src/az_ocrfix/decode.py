@@ -89,7 +89,7 @@ class DecoderParams(NamedTuple):
     #: Extra cost when a suffix chain breaks vowel harmony.
     harmony_penalty: float = 4.0
     #: Channel budget: base + per-character allowance (nats).
-    budget_base: float = 4.0
+    budget_base: float = 6.5
     budget_per_char: float = 1.2
     budget_max: float = 15.0
     #: Price of an alignment step the channel never saw, in the fuzzy fallback.

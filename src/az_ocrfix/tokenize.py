@@ -87,13 +87,16 @@ class Tokenizer:
         # A number is a digit run not glued to letters (2024-cü, COP29 → COP + 29).
         unit = rf"(?:{allowed}|[{inner}](?=\p{{L}})(?<=\p{{L}}.))" if inner else allowed
         word = rf"(?=(?:{allowed})*?\p{{L}}){unit}+"
+        # A lone 0 between words is the letter O (the pronoun "o"), not a number.
+        lone = r"(?P<lone>(?<![\w.,:/-])0(?=[,;:]?[ \t]+\p{L}))|" if "0" in glyphs else ""
         if "!" in glyphs:
             # "!" cannot end a sentence that goes on in lowercase: there it is a letter (ı).
             word += r"(?:!(?=[ \t]+\p{Ll}))?"
         number = rf"{_NUMBER}(?!{allowed})" if shapes or digits else _NUMBER
         self.glyphs = glyphs
         self._pattern = regex.compile(
-            rf"(?P<protected>{_PROTECTED})|(?P<word>{word})|(?P<number>{number})|(?P<digits>\d+)",
+            rf"(?P<protected>{_PROTECTED})|(?P<word>{word})|{lone}(?P<number>{number})"
+            r"|(?P<digits>\d+)",
             regex.V1,
         )
 
@@ -105,6 +108,8 @@ class Tokenizer:
         for m in self._pattern.finditer(text):
             kind = m.lastgroup
             start, end = m.span()
+            if kind == "lone":
+                kind = "word"
             if kind == "word":
                 word = m.group()
                 joined = start == prev_end + 1 and text[prev_end] in _JOINERS
