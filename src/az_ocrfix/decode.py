@@ -202,6 +202,9 @@ class Decoder:
             )
             for c in cands
         ]
+        if len(observed) == 1:
+            # A lone letter is an initial or a list mark far more often than a damaged word.
+            alts = [a for a in alts if len(a.form) == 1]
         alts.sort(key=lambda a: a.cost)
         return alts[:12]
 
