@@ -27,6 +27,7 @@ from functools import lru_cache
 from az_ocrfix.alphabet import LOWER_LETTERS
 from az_ocrfix.alphabet import lower as az_lower
 from az_ocrfix.resources import data_file
+from az_ocrfix.synth.align import align_chars
 
 __all__ = ["Channel", "load_counts", "observed_lower", "shipped_channel"]
 
@@ -156,31 +157,18 @@ class Channel:
         return []
 
     def align_cost(self, true: str, observed: str, unseen: float = UNSEEN_COST) -> float:
-        """Cheapest cost of printing ``true`` and reading ``observed`` (1:1, 1:2, 2:1, 1:0, 0:1).
+        """Cheapest cost of printing ``true`` and reading ``observed`` (1:1, 1:2, 2:1, 1:0, 0:1),
+        each step priced at most ``unseen``.
 
         >>> ch = Channel.from_counts({("ü", "ii"): 30, ("ü", "ü"): 70, ("c", "c"): 100})
         >>> round(ch.align_cost("cü", "cii"), 2)
         1.2
         """
-        n, m = len(true), len(observed)
-        inf = float("inf")
-        dist = [[inf] * (m + 1) for _ in range(n + 1)]
-        dist[0][0] = 0.0
-        for i in range(n + 1):
-            for j in range(m + 1):
-                d = dist[i][j]
-                if d == inf:
-                    continue
-                for a in (0, 1, 2):
-                    if i + a > n:
-                        break
-                    for b in (0, 1, 2):
-                        if j + b > m or (a == 0 and b == 0):
-                            continue
-                        c = d + min(self.cost(true[i : i + a], observed[j : j + b]), unseen)
-                        if c < dist[i + a][j + b]:
-                            dist[i + a][j + b] = c
-        return dist[n][m]
+
+        def step(t: str, o: str) -> float:
+            return min(self.cost(t, o), unseen)
+
+        return sum(step(t, o) for t, o in align_chars(true, observed, step))
 
     def ops_counts_to_channel(
         self, counts: Iterable[tuple[str, str, float]], strength: float
