@@ -79,6 +79,7 @@ def text_of(text: str, scorer: WordScorer, options: LayoutOptions = DEFAULT) -> 
         ("ayrı-\nayrı", "ayrı-ayrı"),
         ("2024-\ncü ildə", "2024-cü ildə"),
         ("2020-\n2024", "2020-2024"),
+        ("VI-\nIV əsrlər", "VI-IV əsrlər"),
         ("COP29-\nda", "COP29-da"),
         ("KiV-\nlə", "KiV-lə"),  # acronym with a garbled İ
         ("dövlət—\nözəl", "dövlət—özəl"),  # em dash joins without space

@@ -34,9 +34,9 @@ __all__ = ["JOIN_PRIOR", "PAIR_COST", "WordScorer", "is_wordish", "should_join",
 WordScorer = Callable[[str], float]
 
 #: Log-odds in favour of a syllable break: most line-end hyphens in running text are not real.
-JOIN_PRIOR = 4.0
+JOIN_PRIOR = 6.0
 #: Cost of reading two words where one word would do.
-PAIR_COST = 3.0
+PAIR_COST = 4.0
 #: Keeping evidence when nothing speaks for a real hyphen.
 HOPELESS = -30.0
 #: Suffix chains attested at least this often in the lexicon are not taken for words.
@@ -44,11 +44,12 @@ SUFFIX_CHAIN_MIN = 50
 #: Halves shorter than this are not taken as evidence of a compound (``dövr-də`` is one word).
 MIN_HALF = 4
 #: A capital or acronym before the hyphen is overridden only by a joined form scoring at least
-#: this well, and this much better than the right half alone.
+#: this well, and more than this better than the right half alone.
 CLEAR_WORD = -16.0
-OVERRIDE_MARGIN = 2.0
+OVERRIDE_MARGIN = 0.0
 
 _NUMBER = regex.compile(r"\d+(?:[.,:/]\d+)*")
+_ROMAN = regex.compile(r"[IVXLC]+")
 # Glyphs eng-OCR puts in place of Azerbaijani letters; they count as letters inside a word.
 _GARBLE_LETTERS = "¢{}|!$"
 _QUOTES = "’'`"
@@ -128,7 +129,7 @@ def should_join(left: str, right: str, scorer: WordScorer) -> bool:
 
     ``left`` and ``right`` are the word parts (see :func:`split_word`), hyphen excluded.
 
-    >>> should_join("Qeyri", "Hökumət", lambda w: -10.0)
+    >>> should_join("Qeyri", "Hökumət", lambda w: {"Qeyri": -9.0, "Hökumət": -8.0}.get(w, -20.0))
     False
     >>> should_join("ke", "Cirilən", lambda w: {"keCirilən": -9.0}.get(w, -30.0))
     True
@@ -137,8 +138,8 @@ def should_join(left: str, right: str, scorer: WordScorer) -> bool:
     """
     if not left or not right or not is_wordish(left[-1]) or not is_wordish(right[0]):
         return False
-    if _NUMBER.fullmatch(left) or _NUMBER.fullmatch(right):
-        return False  # 2024-cü, 2020-2024
+    if _NUMBER.fullmatch(left) or _NUMBER.fullmatch(right) or _ROMAN.fullmatch(left + right):
+        return False  # 2024-cü, 2020-2024, VI-IV
     if left[-1].isdigit() and not any(c.isalpha() or c in _GARBLE_LETTERS for c in left):
         return False
     if _DOTTED.search(left):
@@ -153,7 +154,7 @@ def should_join(left: str, right: str, scorer: WordScorer) -> bool:
     if capital or (right[0].islower() and _is_acronym(left)):  # QHT-lərin, KiV-lə
         # Never a syllable break in clean text, but OCR fakes capitals (ç → C, Ü → U):
         # join only when the joined form is a clear word and the right half is not.
-        return joined >= max(scorer(right) + OVERRIDE_MARGIN, CLEAR_WORD)
+        return joined >= CLEAR_WORD and joined > scorer(right) + OVERRIDE_MARGIN
     # Evidence for keeping the hyphen, on the scale of ``joined``.
     lf, rf = casefold(left), casefold(right)
     if len(lf) >= 2 and rf.startswith(lf):  # reduplication: öz-özünə, ayrı-ayrı, tez-tez

@@ -97,6 +97,24 @@ def _strip_removable(s: str) -> str:
     return REMOVABLE.sub("", s) if REMOVABLE.search(s) else s
 
 
+def _drop_junk_after_hyphen(text: str, lines: list[Line]) -> list[Line]:
+    """Drop letterless lines (``:``, ``— .``) between a word ending in a hyphen and the rest."""
+    out: list[Line] = []
+    for ln in lines:
+        if out and not any(is_wordish(c) for c in text[ln.start : ln.end]):
+            prev = out[-1]
+            if (
+                prev.end - prev.start >= 2
+                and text[prev.end - 1] in _HYPHENS
+                and is_wordish(text[prev.end - 2])
+            ):
+                prev.breaks.extend(ln.breaks)
+                prev.page_break |= ln.page_break
+                continue
+        out.append(ln)
+    return out
+
+
 def _classify(
     text: str, lines: list[Line], scorer: WordScorer, options: LayoutOptions
 ) -> list[int]:
@@ -110,17 +128,8 @@ def _classify(
         last = text[ln.end - 1]
         blank = sum(1 for b in ln.breaks if text[b] == "\n") >= 2
         kind = _PARA if blank or nxt.indented else _SPACE
-        if last in _HYPHENS and options.dehyphenate:
-            # Worn scans put stray marks ("- ", "_", "— ", ". ") before the continuation.
-            debris = _CONT_DEBRIS.match(text, nxt.start, nxt.end)
-            if debris:
-                nxt.start = debris.end()
-        first = text[nxt.start]
-        if not is_wordish(first) and not (first in _OPENING and last in _DASHES):
-            pass  # the next line does not continue a word: an ordinary line end
-        elif ln.soft_end:
-            kind = _JOIN_SOFT
-        elif options.dehyphenate and last in _HYPHENS and ln.end - 2 >= ln.start:
+        left = ""
+        if options.dehyphenate and last in _HYPHENS and ln.end - 2 >= ln.start:
             ln.cut = 2 if text[ln.end - 2] in _HYPHENS and ln.end - 3 >= ln.start else 1
             ts = _last_token_start(text, ln)
             if ts == ln.start and carry:  # the line is one token, already joined upwards
@@ -128,13 +137,23 @@ def _classify(
             else:
                 left = split_word(_strip_removable(text[ts : ln.end - ln.cut]), left=True)
             if left:
-                right = split_word(
-                    _strip_removable(text[nxt.start : _first_token_end(text, nxt)]), left=False
-                )
-                kind = _JOIN_DROP if should_join(left, right, scorer) else _JOIN_KEEP
-                carry = (left if kind == _JOIN_DROP else left + "-") + right
-                kinds[i] = kind
-                continue
+                # Worn scans put stray marks ("- ", "_", "— ", ". ") before the continuation.
+                debris = _CONT_DEBRIS.match(text, nxt.start, nxt.end)
+                if debris:
+                    nxt.start = debris.end()
+        first = text[nxt.start]
+        if not is_wordish(first) and not (first in _OPENING and last in _DASHES):
+            pass  # the next line does not continue a word: an ordinary line end
+        elif ln.soft_end:
+            kind = _JOIN_SOFT
+        elif left:
+            right = split_word(
+                _strip_removable(text[nxt.start : _first_token_end(text, nxt)]), left=False
+            )
+            kind = _JOIN_DROP if should_join(left, right, scorer) else _JOIN_KEEP
+            carry = (left if kind == _JOIN_DROP else left + "-") + right
+            kinds[i] = kind
+            continue
         elif last in _DASHES and ln.end - 2 >= ln.start and text[ln.end - 2] not in _WS:
             kind = _JOIN_KEEP  # dövlət—özəl: a dash glued to a word joins without a space
             kinds[i] = kind
@@ -197,6 +216,8 @@ def reflow(text: str, scorer: WordScorer, options: LayoutOptions = _DEFAULT) -> 
     lines = scan_lines(text)
     if options.drop_page_furniture:
         lines = drop_intrusions(text, drop_page_furniture(text, lines))
+    if options.dehyphenate:
+        lines = _drop_junk_after_hyphen(text, lines)
     kinds = _classify(text, lines, scorer, options)
     out = _Out(text)
     if options.join_lines:
