@@ -20,7 +20,7 @@ import json
 import random
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -313,12 +313,20 @@ def _pct(a: int, b: int) -> str:
     return f"{100 * a / b:.2f} %" if b else "–"
 
 
-def errors(results: dict[str, dict[str, Tally]]) -> list[str]:
+def errors(results: dict[str, dict[str, Tally]], listed: str = "engine") -> list[str]:
+    """Counts of wrong decisions per scorer; the cases themselves for the ``listed`` scorer."""
     out = []
     for name, tallies in results.items():
         bad = [c for t in tallies.values() for c in t.cases if not correct(c)]
-        out.append(f"- {name} scorer: {len(bad)} wrong")
-        for c in bad[:40]:
+        kinds = Counter(f"{c.truth}→{c.decision}" for c in bad)
+        out.append(
+            f"- {name} scorer: {len(bad)} wrong ("
+            + ", ".join(f"{k} {n}" for k, n in kinds.most_common())
+            + ")"
+        )
+        if name != listed and listed in results:
+            continue
+        for c in bad[:60]:
             out.append(
                 f"  - `{c.left}` + `{c.right}` ({c.condition}/{c.doc}): {c.truth}, got {c.decision}"
             )

@@ -157,7 +157,8 @@ def should_join(left: str, right: str, scorer: WordScorer) -> bool:
         return joined >= CLEAR_WORD and joined > scorer(right) + OVERRIDE_MARGIN
     # Evidence for keeping the hyphen, on the scale of ``joined``.
     lf, rf = casefold(left), casefold(right)
-    if len(lf) >= 2 and rf.startswith(lf):  # reduplication: öz-özünə, ayrı-ayrı, tez-tez
+    if len(lf) >= 2 and (rf.startswith(lf) or (len(lf) >= 4 and fold(right) == fold(left))):
+        # Reduplication (öz-özünə, ayrı-ayrı, tez-tez), also when garbled unevenly (ayri-ayr1).
         keep = scorer(left)  # one repeated word: no cost for a second one
     elif len(lf) >= MIN_HALF and len(rf) >= MIN_HALF and fold(right) not in suffix_chains():
         # Two words (sosial-iqtisadi); a right half that is a suffix chain (ları, dılar) is not
