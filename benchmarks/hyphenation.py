@@ -326,6 +326,18 @@ def errors(results: dict[str, dict[str, Tally]], listed: str = "engine") -> list
         )
         if name != listed and listed in results:
             continue
+        rendered = [c for c in bad if c.condition != "seed-002" and "text-" not in c.condition]
+        faked = sum(
+            c.truth == "syllable" and (c.right[:1].isupper() or c.right[:1] in '“"&')
+            for c in rendered
+        )
+        compounds = sum(c.truth == "real" for c in rendered)
+        out.append(
+            f"  - on the OCR'd renders: {len(rendered)} wrong = {compounds} real hyphens joined "
+            f"(compounds the lexicon does not know, or garbled halves), {faked} syllable breaks "
+            "kept because OCR put a capital or junk at the continuation, "
+            f"{len(rendered) - compounds - faked} other"
+        )
         for c in bad[:60]:
             out.append(
                 f"  - `{c.left}` + `{c.right}` ({c.condition}/{c.doc}): {c.truth}, got {c.decision}"
