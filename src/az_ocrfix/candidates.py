@@ -101,7 +101,7 @@ class PrefixRanges:
         forms: Sequence[str],
         counts: Sequence[int] | None = None,
         total: float = 1.0,
-        limit: int = 2_000_000,
+        limit: int = 400_000,
     ) -> None:
         self.forms = forms
         self.counts = counts
