@@ -18,6 +18,7 @@ process and call :meth:`Corrector.fix_document` for each document.  Per document
 
 from __future__ import annotations
 
+import gzip
 import math
 from collections import Counter
 from dataclasses import dataclass, field
@@ -37,6 +38,7 @@ from az_ocrfix.layout import LayoutOptions, reflow
 from az_ocrfix.lexicon import Lexicon
 from az_ocrfix.morphology import SuffixChains, acronym_reading, host_suffixes, number_reading
 from az_ocrfix.normalize import normalize_with_offsets
+from az_ocrfix.resources import data_file
 from az_ocrfix.tokenize import Token, Tokenizer, case_pattern
 
 __all__ = ["Corrector", "FixResult"]
@@ -177,6 +179,18 @@ class Corrector:
         observed = observed_lower(raw)
         if not any(c.isalpha() for c in observed):
             return -30.0
+        parts = observed.strip("-").split("-")
+        if len(parts) == 2 and all(parts):
+            # A hyphenated compound (alış-veriş): its repaired halves, looked up as one form.
+            halves = [self.decide(p, ch) for p in parts]
+            form = "-".join(h.form or h.observed for h in halves)
+            n = _compounds().get(form, 0)
+            if n:
+                channel_part = sum(
+                    h.alternatives[0].channel_cost if h.alternatives else 0.0 for h in halves
+                )
+                prior = -self.decoder.params.lm_weight * math.log(n / self.lexicon.total)
+                return -(channel_part + prior)
         d = self.decide(observed, ch)
         return -d.best_cost if d.alternatives else -self.decoder.keep_cost(observed)
 
@@ -390,6 +404,18 @@ class Corrector:
 @lru_cache(maxsize=16)
 def _tokenizer(glyphs: frozenset[str]) -> Tokenizer:
     return Tokenizer(glyphs)
+
+
+@lru_cache(maxsize=1)
+def _compounds() -> dict[str, int]:
+    """Hyphenated forms of the lexicon (``lexicons/compounds.tsv.gz``) with their counts."""
+    table: dict[str, int] = {}
+    raw = gzip.decompress(data_file("compounds.tsv.gz").read_bytes()).decode("utf-8")
+    for line in raw.splitlines():
+        form, _, n = line.partition("\t")
+        if n:
+            table[form] = int(n)
+    return table
 
 
 @lru_cache(maxsize=1)

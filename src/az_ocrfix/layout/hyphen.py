@@ -35,6 +35,8 @@ WordScorer = Callable[[str], float]
 
 #: Log-odds in favour of a syllable break: most line-end hyphens in running text are not real.
 JOIN_PRIOR = 6.0
+#: How much better the hyphenated form (a listed compound) must score than the joined one.
+COMPOUND_PRIOR = 3.0
 #: Cost of reading two words where one word would do.
 PAIR_COST = 4.0
 #: Keeping evidence when nothing speaks for a real hyphen.
@@ -147,7 +149,7 @@ def should_join(left: str, right: str, scorer: WordScorer) -> bool:
     if len(right) == 1 and right in _VOWELS:
         return False  # km-ə, Burhan-i: a syllable break never leaves one letter on a line
     joined = scorer(left + right)
-    if scorer(left + "-" + right) > joined + JOIN_PRIOR:
+    if scorer(left + "-" + right) > joined + COMPOUND_PRIOR:
         return False  # the scorer knows the hyphenated form (cənub-qərbdə)
     # Qeyri-Hökumət, Ə-C. (initials): a capital after the hyphen starts a new word.
     capital = right[0].isupper() and (len(left) == 1 or any(c.islower() for c in left))
