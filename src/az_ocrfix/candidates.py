@@ -23,6 +23,7 @@ import math
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import islice
 from typing import NamedTuple, Protocol
 
 from az_ocrfix.channel import Channel
@@ -122,7 +123,9 @@ class PrefixRanges:
         if found is None:
             found = self._entry(*_narrow(self.forms, prefix, lo, hi))
             if len(self._ranges) >= self.limit:
-                self._ranges.clear()
+                # Forget the older half; the root range ("") is re-added first.
+                for old in list(islice(self._ranges, self.limit // 2)):
+                    del self._ranges[old]
                 self._ranges[""] = self._entry(0, len(self.forms))
             self._ranges[prefix] = found
         return found

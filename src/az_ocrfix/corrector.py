@@ -23,6 +23,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 
 import regex
 
@@ -169,7 +170,9 @@ class Corrector:
         hit = self._memo.get(key)
         if hit is None:
             if len(self._memo) >= MEMO_SIZE:
-                self._memo.clear()
+                # Forget the older half (dicts keep insertion order); frequent words come back.
+                for old in list(islice(self._memo, MEMO_SIZE // 2)):
+                    del self._memo[old]
             hit = self._memo[key] = self.decoder.decide(observed, channel, fuzzy)
         return hit
 
