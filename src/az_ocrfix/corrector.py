@@ -55,7 +55,7 @@ ACRONYM_MIN_COUNT = 10_000
 #: Case evidence is weighed only between readings this close (nats); ln(1/0.001) bounds it.
 CASE_MARGIN = 7.0
 #: Bound on the cross-document decision memo (entries).
-MEMO_SIZE = 100_000
+MEMO_SIZE = 150_000
 
 
 @dataclass

@@ -206,7 +206,7 @@ class Decoder:
             # A lone letter is an initial or a list mark far more often than a damaged word.
             alts = [a for a in alts if len(a.form) == 1]
         alts.sort(key=lambda a: a.cost)
-        return alts[:12]
+        return alts[:6]
 
     def keep_cost(self, observed: str) -> float:
         """Cost of leaving an out-of-lexicon token unchanged."""
