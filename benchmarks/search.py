@@ -12,6 +12,8 @@ relevance.  Each way below builds its own SQLite FTS5 index (stdlib sqlite3) ove
 * ``raw rd2``         the OCR text, ``unicode61 remove_diacritics 2``
 * ``search_key``      ``index_text(ocr)``: normalization and the fold, no repair
 * ``fix+search_key``  ``index_text(az_ocrfix.fix(ocr))``
+* ``fix n-best+search_key``  ``ocr_index_text(ocr)``: the repair plus the runner-up readings
+  of the words it was unsure of
 * ``ceiling``         ``index_text(truth)``: the clean text itself, so what is lost here is
   lost to the fold (ı/i, ə/e ... collide), not to OCR
 
@@ -39,7 +41,7 @@ from typing import NamedTuple
 import regex
 
 from az_ocrfix.alphabet import DIACRITIC_LETTERS, casefold, upper
-from az_ocrfix.search import fts5_query, index_text
+from az_ocrfix.search import fts5_query, index_text, ocr_index_text
 
 ROOT = Path(__file__).resolve().parents[1]
 DOC = ROOT / "docs" / "benchmarks.md"
@@ -81,6 +83,14 @@ def _ways(with_fix: bool) -> list[Way]:
                 "fix+search_key",
                 "unicode61 remove_diacritics 0",
                 lambda ocr: index_text(fix(ocr)),
+                fts5_query,
+            )
+        )
+        ways.append(
+            Way(
+                "fix n-best+search_key (ocr_index_text)",
+                "unicode61 remove_diacritics 0",
+                ocr_index_text,
                 fts5_query,
             )
         )

@@ -21,6 +21,7 @@ from __future__ import annotations
 import gzip
 import math
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
@@ -54,6 +55,10 @@ EM_PRIOR_STRENGTH = 60.0
 ACRONYM_MIN_COUNT = 10_000
 #: Case evidence is weighed only between readings this close (nats); ln(1/0.001) bounds it.
 CASE_MARGIN = 7.0
+#: Words decided with less confidence than this keep their runner-up readings as variants.
+VARIANT_CONFIDENCE = 0.9
+#: Runner-up readings within this many nats of the choice are variants.
+VARIANT_MARGIN = 3.0
 #: Bound on the cross-document decision memo (entries).
 MEMO_SIZE = 150_000
 
@@ -67,6 +72,9 @@ class FixResult:
     n_words: int = 0
     mean_confidence: float = 1.0
     channel: str = ""
+    #: Other likely readings of the words the repair was unsure of (lowercase forms), for
+    #: indexing OCR text with its alternatives (see :func:`az_ocrfix.search.ocr_index_text`).
+    variants: list[str] = field(default_factory=list)
 
 
 def diacritic_rate(text: str) -> float:
@@ -119,6 +127,28 @@ def underscore_debris(text: str) -> list[tuple[Token, str, float, Reason]]:
         s, e = m.span()
         between = s > 0 and e < len(text) and text[s - 1].isalpha() and text[e].isalpha()
         out.append((Token(s, e, m.group(), "word"), " " if between else "", 0.9, "layout"))
+    return out
+
+
+def uncertain_variants(decisions: Iterable[Decision]) -> list[str]:
+    """The runner-up readings of words decided with less than :data:`VARIANT_CONFIDENCE`.
+
+    >>> from az_ocrfix.decode import Alternative
+    >>> d = Decision("is", "iş", 0.6, "channel", (Alternative("iş", 7.0, 1.0, 0, ()),
+    ...                                          Alternative("is", 7.5, 0.1, 0, ())))
+    >>> uncertain_variants([d])
+    ['is']
+    """
+    out: list[str] = []
+    for d in decisions:
+        if d.confidence >= VARIANT_CONFIDENCE or len(d.alternatives) < 2:
+            continue
+        best = d.alternatives[0].cost
+        out += [
+            a.form
+            for a in d.alternatives[1:3]
+            if a.stem_len != -1 and a.cost - best <= VARIANT_MARGIN
+        ]
     return out
 
 
@@ -252,7 +282,9 @@ class Corrector:
         edits = self._word_edits(work, tokens, decisions, channel, CaseModel.shipped(channel_name))
         if channel_name == "eng":
             edits = sorted(edits + underscore_debris(work), key=lambda e: e[0].start)
-        return self._render(text, work, offsets, edits, channel_name, len(words))
+        result = self._render(text, work, offsets, edits, channel_name, len(words))
+        result.variants = uncertain_variants(decisions.values())
+        return result
 
     def _word_edits(
         self,

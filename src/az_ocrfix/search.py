@@ -35,7 +35,7 @@ import regex
 from az_ocrfix.normalize import normalize, normalize_with_offsets
 from az_ocrfix.resources import data_file
 
-__all__ = ["fold", "fts5_query", "index_text", "search_key", "tokens"]
+__all__ = ["fold", "fts5_query", "index_text", "ocr_index_text", "search_key", "tokens"]
 
 #: A token: a run of letters, combining marks and digits (the same split as SQLite FTS5's
 #: unicode61 tokenizer, so apostrophes and hyphens separate tokens).
@@ -123,6 +123,22 @@ def index_text(text: str) -> str:
     'milli meclisin iclasi 2024 cu il'
     """
     return " ".join(key for key, _, _ in tokens(text))
+
+
+def ocr_index_text(ocr_text: str) -> str:
+    """Index value for raw OCR text: keys of the repaired text plus keys of the other likely
+    readings of the words the repair was unsure of (n-best indexing, so a search still finds
+    a word the repair got wrong; phrase queries should use :func:`index_text` of the repair).
+
+    >>> ocr_index_text("Azarbaycan Respublikasi").split()[:2]
+    ['azerbaycan', 'respublikasi']
+    """
+    from az_ocrfix.corrector import Corrector  # the repair engine loads only when needed
+
+    result = Corrector.default().fix_document(ocr_text)
+    keys = [index_text(result.text)]
+    keys += [search_key(v) for v in dict.fromkeys(result.variants)]
+    return " ".join(k for k in keys if k)
 
 
 def fts5_query(query: str, *, phrase: bool = False) -> str:
