@@ -31,7 +31,7 @@ from az_ocrfix.alphabet import lower as az_lower
 from az_ocrfix.resources import data_file
 from az_ocrfix.tokenize import case_pattern
 
-__all__ = ["CaseModel", "Position", "capital_prior"]
+__all__ = ["CaseModel", "Position", "capital_prior", "is_acronym", "position"]
 
 #: Prior that a word at a sentence start is capitalized.
 SENTENCE_START_CAP = 0.97
@@ -138,3 +138,41 @@ def _shipped(condition: str) -> CaseModel:
         else:
             up[az_lower(letter)] = rate
     return CaseModel(up, down)
+
+
+_OPENERS = frozenset("\"'“”„«»‘’([{—–-• \t")
+
+
+def position(text: str, pos: int) -> Position:
+    """Where the word at ``pos`` stands: opening a sentence, opening the text, or inside.
+
+    >>> position("Bu gün. İlk addım", 8), position("Bu gün ilk", 7), position("“Biz", 1)
+    ('sentence', 'inside', 'text')
+    >>> position("son\\n\\nYeni", 5)
+    'sentence'
+    """
+    i = pos - 1
+    while i >= 0 and text[i] in _OPENERS:
+        i -= 1
+    if i < 0:
+        return "text"
+    if text[i] in ".?…" or (text[i] == "\n" and i > 0 and text[i - 1] == "\n"):
+        return "sentence"
+    if text[i] == "!":  # before a lowercase word, "!" is more likely a misread ı
+        return "sentence" if text[pos : pos + 1].isupper() else "inside"
+    return "inside"
+
+
+def is_acronym(word: str) -> bool:
+    """Short all-capital words and codes (QHT, BMT, KİV, WUF1) are left as printed.
+
+    >>> is_acronym("QHT"), is_acronym("KiV"), is_acronym("WUF1"), is_acronym("AZƏRBAYCAN")
+    (True, True, True, False)
+    """
+    letters = [c for c in word if c.isalpha()]
+    return (
+        2 <= len(letters) <= 4
+        and len(word) <= 6
+        and all(c.isalnum() for c in word)
+        and 2 * sum(c.isupper() for c in letters) > len(letters)
+    )

@@ -21,27 +21,24 @@ from __future__ import annotations
 import gzip
 import math
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
 
-import regex
-
 from az_ocrfix.alphabet import DIACRITIC_LETTERS, last_vowel, upper
 from az_ocrfix.alphabet import lower as az_lower
-from az_ocrfix.casing import CaseModel, Position, capital_prior
+from az_ocrfix.casing import CaseModel, capital_prior, is_acronym, position
 from az_ocrfix.changes import Change, Reason
 from az_ocrfix.channel import Channel, observed_lower, shipped_channel
 from az_ocrfix.config import FixConfig
 from az_ocrfix.context import ContextModel
-from az_ocrfix.decode import Decision, Decoder, DecoderParams
+from az_ocrfix.decode import Decision, Decoder, DecoderParams, uncertain_variants
 from az_ocrfix.layout import LayoutOptions, reflow
 from az_ocrfix.lexicon import Lexicon
 from az_ocrfix.morphology import SuffixChains, acronym_reading, host_suffixes, number_reading
 from az_ocrfix.normalize import normalize_with_offsets
 from az_ocrfix.resources import data_file
-from az_ocrfix.tokenize import Token, Tokenizer, case_pattern
+from az_ocrfix.tokenize import Token, Tokenizer, case_pattern, underscore_debris
 
 __all__ = ["Corrector", "FixResult"]
 
@@ -55,10 +52,6 @@ EM_PRIOR_STRENGTH = 60.0
 ACRONYM_MIN_COUNT = 10_000
 #: Case evidence is weighed only between readings this close (nats); ln(1/0.001) bounds it.
 CASE_MARGIN = 7.0
-#: Words decided with less confidence than this keep their runner-up readings as variants.
-VARIANT_CONFIDENCE = 0.9
-#: Runner-up readings within this many nats of the choice are variants.
-VARIANT_MARGIN = 3.0
 #: Bound on the cross-document decision memo (entries).
 MEMO_SIZE = 150_000
 
@@ -87,84 +80,6 @@ def diacritic_rate(text: str) -> float:
     if not letters:
         return 0.0
     return sum(1 for c in text if c in DIACRITIC_LETTERS) / letters
-
-
-_OPENERS = frozenset("\"'“”„«»‘’([{—–-• \t")
-
-
-def position(text: str, pos: int) -> Position:
-    """Where the word at ``pos`` stands: opening a sentence, opening the text, or inside.
-
-    >>> position("Bu gün. İlk addım", 8), position("Bu gün ilk", 7), position("“Biz", 1)
-    ('sentence', 'inside', 'text')
-    >>> position("son\\n\\nYeni", 5)
-    'sentence'
-    """
-    i = pos - 1
-    while i >= 0 and text[i] in _OPENERS:
-        i -= 1
-    if i < 0:
-        return "text"
-    if text[i] in ".?…" or (text[i] == "\n" and i > 0 and text[i - 1] == "\n"):
-        return "sentence"
-    if text[i] == "!":  # before a lowercase word, "!" is more likely a misread ı
-        return "sentence" if text[pos : pos + 1].isupper() else "inside"
-    return "inside"
-
-
-_UNDERSCORES = regex.compile(r"(?<=\p{L})_+(?=\p{L})|(?<=\p{L})_+(?!\w)|(?<!\w)_+(?=\p{L})")
-
-
-def underscore_debris(text: str) -> list[tuple[Token, str, float, Reason]]:
-    """Underscores an English OCR model prints beside words: a space between two words,
-    nothing at a word's edge.
-
-    >>> [(t.text, after) for t, after, _, _ in underscore_debris("aksiyasında_iştirak Forumu_")]
-    [('_', ' '), ('_', '')]
-    """
-    out: list[tuple[Token, str, float, Reason]] = []
-    for m in _UNDERSCORES.finditer(text):
-        s, e = m.span()
-        between = s > 0 and e < len(text) and text[s - 1].isalpha() and text[e].isalpha()
-        out.append((Token(s, e, m.group(), "word"), " " if between else "", 0.9, "layout"))
-    return out
-
-
-def uncertain_variants(decisions: Iterable[Decision]) -> list[str]:
-    """The runner-up readings of words decided with less than :data:`VARIANT_CONFIDENCE`.
-
-    >>> from az_ocrfix.decode import Alternative
-    >>> d = Decision("is", "iş", 0.6, "channel", (Alternative("iş", 7.0, 1.0, 0, ()),
-    ...                                          Alternative("is", 7.5, 0.1, 0, ())))
-    >>> uncertain_variants([d])
-    ['is']
-    """
-    out: list[str] = []
-    for d in decisions:
-        if d.confidence >= VARIANT_CONFIDENCE or len(d.alternatives) < 2:
-            continue
-        best = d.alternatives[0].cost
-        out += [
-            a.form
-            for a in d.alternatives[1:3]
-            if a.stem_len != -1 and a.cost - best <= VARIANT_MARGIN
-        ]
-    return out
-
-
-def is_acronym(word: str) -> bool:
-    """Short all-capital words and codes (QHT, BMT, KİV, WUF1) are left as printed.
-
-    >>> is_acronym("QHT"), is_acronym("KiV"), is_acronym("WUF1"), is_acronym("AZƏRBAYCAN")
-    (True, True, True, False)
-    """
-    letters = [c for c in word if c.isalpha()]
-    return (
-        2 <= len(letters) <= 4
-        and len(word) <= 6
-        and all(c.isalnum() for c in word)
-        and 2 * sum(c.isupper() for c in letters) > len(letters)
-    )
 
 
 class Corrector:
@@ -281,7 +196,11 @@ class Corrector:
             channel = adapted
         edits = self._word_edits(work, tokens, decisions, channel, CaseModel.shipped(channel_name))
         if channel_name == "eng":
-            edits = sorted(edits + underscore_debris(work), key=lambda e: e[0].start)
+            debris: list[tuple[Token, str, float, Reason]] = [
+                (Token(s, e, work[s:e], "word"), after, 0.9, "layout")
+                for s, e, after in underscore_debris(work)
+            ]
+            edits = sorted(edits + debris, key=lambda e: e[0].start)
         result = self._render(text, work, offsets, edits, channel_name, len(words))
         result.variants = uncertain_variants(decisions.values())
         return result

@@ -18,7 +18,7 @@ among the alternatives.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple, Protocol
 
@@ -29,7 +29,15 @@ from az_ocrfix.channel import Channel
 from az_ocrfix.fuzzy import index_for
 from az_ocrfix.morphology import boundary_ok, harmony_ok
 
-__all__ = ["Alternative", "Decision", "Decoder", "DecoderParams", "Lexicon", "Priors"]
+__all__ = [
+    "Alternative",
+    "Decision",
+    "Decoder",
+    "DecoderParams",
+    "Lexicon",
+    "Priors",
+    "uncertain_variants",
+]
 
 
 class Priors(Lexical, Protocol):
@@ -274,3 +282,30 @@ class Decoder:
         elif best.stem_len == -2:
             reason = "fuzzy"
         return Decision(observed, best.form, post[0], reason, tuple(options))
+
+
+#: Words decided with less confidence than this keep their runner-up readings as variants.
+VARIANT_CONFIDENCE = 0.9
+#: Runner-up readings within this many nats of the choice are variants.
+VARIANT_MARGIN = 3.0
+
+
+def uncertain_variants(decisions: Iterable[Decision]) -> list[str]:
+    """The runner-up readings of words decided with less than :data:`VARIANT_CONFIDENCE`.
+
+    >>> d = Decision("is", "iş", 0.6, "channel", (Alternative("iş", 7.0, 1.0, 0, ()),
+    ...                                          Alternative("is", 7.5, 0.1, 0, ())))
+    >>> uncertain_variants([d])
+    ['is']
+    """
+    out: list[str] = []
+    for d in decisions:
+        if d.confidence >= VARIANT_CONFIDENCE or len(d.alternatives) < 2:
+            continue
+        best = d.alternatives[0].cost
+        out += [
+            a.form
+            for a in d.alternatives[1:3]
+            if a.stem_len != -1 and a.cost - best <= VARIANT_MARGIN
+        ]
+    return out

@@ -20,7 +20,7 @@ from typing import Literal
 
 import regex
 
-__all__ = ["Token", "Tokenizer", "case_pattern"]
+__all__ = ["Token", "Tokenizer", "case_pattern", "underscore_debris"]
 
 TokenKind = Literal["word", "suffix"]
 Host = Literal["word", "acronym", "number", "none"]
@@ -126,3 +126,21 @@ class Tokenizer:
             if kind == "digits":
                 kind = "number"
             prev_kind, prev_end, prev_text = (kind or ""), end, m.group()
+
+
+_UNDERSCORES = regex.compile(r"(?<=\p{L})_+(?=\p{L})|(?<=\p{L})_+(?!\w)|(?<!\w)_+(?=\p{L})")
+
+
+def underscore_debris(text: str) -> list[tuple[int, int, str]]:
+    """Underscores an English OCR model prints beside words: a space between two words,
+    nothing at a word's edge.
+
+    >>> underscore_debris("aksiyasında_iştirak Forumu_")
+    [(11, 12, ' '), (26, 27, '')]
+    """
+    out: list[tuple[int, int, str]] = []
+    for m in _UNDERSCORES.finditer(text):
+        s, e = m.span()
+        between = s > 0 and e < len(text) and text[s - 1].isalpha() and text[e].isalpha()
+        out.append((s, e, " " if between else ""))
+    return out
