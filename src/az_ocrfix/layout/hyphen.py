@@ -151,8 +151,14 @@ def should_join(left: str, right: str, scorer: WordScorer) -> bool:
     joined = scorer(left + right)
     if scorer(left + "-" + right) > joined + COMPOUND_PRIOR:
         return False  # the scorer knows the hyphenated form (cənub-qərbdə)
-    # Qeyri-Hökumət, Ə-C. (initials): a capital after the hyphen starts a new word.
-    capital = right[0].isupper() and (len(left) == 1 or any(c.islower() for c in left))
+    # Qeyri-Hökumət, Ə-C. (initials): a capital after the hyphen starts a new word, when the
+    # left part is capitalized too or the right one is an acronym; after a lowercase part it is
+    # an OCR case slip (qrup-Jari).
+    capital = right[0].isupper() and (
+        len(left) == 1
+        or (left[0].isupper() and any(c.islower() for c in left))
+        or _is_acronym(right)  # dövlət-QHT
+    )
     if capital or (right[0].islower() and _is_acronym(left)):  # QHT-lərin, KiV-lə
         # Never a syllable break in clean text, but OCR fakes capitals (ç → C, Ü → U):
         # join only when the joined form is a clear word and the right half is not.
