@@ -28,7 +28,7 @@ from typing import Literal
 
 from az_ocrfix.alphabet import capitalize, upper
 from az_ocrfix.alphabet import lower as az_lower
-from az_ocrfix.resources import data_file
+from az_ocrfix.resources import data_rows
 from az_ocrfix.tokenize import case_pattern
 
 __all__ = ["CaseModel", "Position", "capital_prior", "is_acronym", "position"]
@@ -126,9 +126,7 @@ class CaseModel:
 def _shipped(condition: str) -> CaseModel:
     up: dict[str, float] = {}
     down: dict[str, float] = {}
-    lines = data_file("case_flips.tsv").read_text(encoding="utf-8").splitlines()
-    for line in lines[1:]:
-        cond, letter, flipped, total = line.split("\t")
+    for cond, letter, flipped, total in data_rows("case_flips.tsv", header=True):
         if cond != condition:
             continue
         # Smoothed towards "no flip": a letter seen a few times says little.

@@ -23,7 +23,7 @@ from az_ocrfix.alphabet import last_vowel
 from az_ocrfix.changes import Reason
 from az_ocrfix.decode import Decision
 from az_ocrfix.morphology import harmonize
-from az_ocrfix.resources import data_file
+from az_ocrfix.resources import data_rows
 
 __all__ = ["MARGIN", "ContextModel"]
 
@@ -41,8 +41,7 @@ class Bigrams(Protocol):
 
 @lru_cache(maxsize=1)
 def _clitic_templates() -> tuple[str, ...]:
-    lines = data_file("clitics.tsv").read_text(encoding="utf-8").splitlines()
-    return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    return tuple(row[0].strip() for row in data_rows("clitics.tsv"))
 
 
 @lru_cache(maxsize=1)

@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from az_ocrfix.alphabet import BACK_VOWELS, ROUNDED_VOWELS, VOWELS, last_vowel
 from az_ocrfix.alphabet import lower as az_lower
-from az_ocrfix.resources import data_file
+from az_ocrfix.resources import data_file, data_rows
 
 __all__ = [
     "SuffixChains",
@@ -122,10 +122,8 @@ def boundary_ok(stem: str, chain: str) -> bool:
 @lru_cache(maxsize=1)
 def _number_words() -> dict[tuple[str, int], str]:
     table: dict[tuple[str, int], str] = {}
-    for line in data_file("number_words.tsv").read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            kind, value, word = line.split("\t")
-            table[(kind, int(value))] = word
+    for kind, value, word in data_rows("number_words.tsv"):
+        table[(kind, int(value))] = word
     return table
 
 
@@ -155,10 +153,8 @@ def number_reading(digits: str) -> str:
 @lru_cache(maxsize=1)
 def _letter_names() -> dict[str, str]:
     table: dict[str, str] = {}
-    for line in data_file("letter_names.tsv").read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            letter, name = line.split("\t")
-            table[letter] = name
+    for letter, name in data_rows("letter_names.tsv"):
+        table[letter] = name
     return table
 
 
@@ -178,10 +174,8 @@ def acronym_reading(acronym: str) -> str:
 @lru_cache(maxsize=1)
 def _templates() -> tuple[tuple[str, float], ...]:
     out: list[tuple[str, float]] = []
-    for line in data_file("suffix_templates.tsv").read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            template, weight = line.split("\t")
-            out.append((template, float(weight)))
+    for template, weight in data_rows("suffix_templates.tsv"):
+        out.append((template, float(weight)))
     return tuple(out)
 
 

@@ -47,7 +47,7 @@ import regex
 from ftfy.badness import is_bad
 from rapidfuzz.distance import Levenshtein
 
-from az_ocrfix.resources import data_file
+from az_ocrfix.resources import data_rows
 
 __all__ = ["normalize", "normalize_with_offsets"]
 
@@ -100,9 +100,7 @@ def _parse_codepoints(field: str) -> str:
 
 
 def _read_rows(name: str) -> Iterable[list[str]]:
-    lines = data_file(name).read_text(encoding="utf-8").splitlines()
-    rows = [line.split("\t") for line in lines if line and not line.startswith("#")]
-    return rows[1:]  # skip the header row
+    return data_rows(name, header=True)
 
 
 class _Tables(NamedTuple):

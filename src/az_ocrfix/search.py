@@ -33,7 +33,7 @@ from functools import lru_cache
 import regex
 
 from az_ocrfix.normalize import normalize, normalize_with_offsets
-from az_ocrfix.resources import data_file
+from az_ocrfix.resources import data_rows
 
 __all__ = ["fold", "fts5_query", "index_text", "ocr_index_text", "search_key", "tokens"]
 
@@ -60,9 +60,7 @@ class _FoldTable(dict[int, str]):
 @lru_cache(maxsize=1)
 def _fold_table() -> _FoldTable:
     table = _FoldTable()
-    lines = data_file("norm_fold.tsv").read_text(encoding="utf-8").splitlines()
-    rows = [line.split("\t") for line in lines if line and not line.startswith("#")][1:]
-    for source, target, *_ in rows:
+    for source, target, *_ in data_rows("norm_fold.tsv", header=True):
         src = "".join(chr(int(cp[2:], 16)) for cp in source.split())
         table[ord(src)] = "".join(chr(int(cp[2:], 16)) for cp in target.split())
     return table
