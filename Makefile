@@ -38,6 +38,7 @@ bench: setup
 lexicon: setup
 	$(BIN)/python lexicons/build.py
 	$(BIN)/python lexicons/build_suffixes.py
+	$(BIN)/python lexicons/build_charlm.py
 
 pairs: setup
 	$(BIN)/python benchmarks/make_pairs.py

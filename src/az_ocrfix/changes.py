@@ -16,7 +16,16 @@ __all__ = ["Change", "Reason"]
 #: number suffix.  ("keep" is the decoder's verdict for a word it leaves alone; no change
 #: record carries it.)
 Reason = Literal[
-    "channel", "morphology", "context", "layout", "normalize", "case", "fuzzy", "number", "keep"
+    "channel",
+    "morphology",
+    "context",
+    "layout",
+    "normalize",
+    "case",
+    "fuzzy",
+    "number",
+    "spelling",
+    "keep",
 ]
 
 

@@ -30,6 +30,7 @@ from az_ocrfix.alphabet import lower as az_lower
 from az_ocrfix.casing import CaseModel, capital_prior, is_acronym, position
 from az_ocrfix.changes import Change, Reason
 from az_ocrfix.channel import Channel, observed_lower, shipped_channel
+from az_ocrfix.charlm import shipped_charlm
 from az_ocrfix.config import FixConfig
 from az_ocrfix.context import ContextModel
 from az_ocrfix.decode import Decision, Decoder, DecoderParams, uncertain_variants
@@ -93,6 +94,7 @@ class Corrector:
         chains = SuffixChains.default()
         self.decoder = Decoder(self.lexicon, chains, params or DecoderParams())
         self.decoder.set_suffix_counts({c: chains.count(c) for c in chains.forms})
+        self.decoder.charlm = shipped_charlm  # loaded when the first unknown word needs it
         self.context = ContextModel(self.lexicon)
         self._memo: dict[tuple[int, bool, str], Decision] = {}
 
@@ -140,7 +142,9 @@ class Corrector:
                 prior = -self.decoder.params.lm_weight * math.log(n / self.lexicon.total)
                 return -(channel_part + prior)
         d = self.decide(observed, ch)
-        return -d.best_cost if d.alternatives else -self.decoder.keep_cost(observed)
+        # Open-vocabulary spellings would make any fragment look like a word: not evidence here.
+        costs = [a.cost for a in d.alternatives if a.stem_len != -3]
+        return -min(costs) if costs else -self.decoder.keep_cost(observed)
 
     def adapt(
         self, channel: Channel, decisions: dict[str, Decision], freq: Counter[str]
@@ -231,6 +235,8 @@ class Corrector:
                 continue
             obs = observed_lower(tok.text)
             d = decisions[obs]
+            if tok.text[:1].isupper():
+                d = self.decoder.as_name(d)
             if is_acronym(tok.text):
                 chosen.append(obs)
                 prev_word = obs

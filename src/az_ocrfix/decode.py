@@ -18,7 +18,7 @@ among the alternatives.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple, Protocol
 
@@ -26,6 +26,7 @@ from az_ocrfix.alphabet import VOWELS
 from az_ocrfix.candidates import Bounds, Candidate, Lexical, Sorted, search
 from az_ocrfix.changes import Reason
 from az_ocrfix.channel import Channel
+from az_ocrfix.charlm import CharLM, spell
 from az_ocrfix.fuzzy import index_for
 from az_ocrfix.morphology import boundary_ok, harmony_ok
 
@@ -104,6 +105,12 @@ class DecoderParams(NamedTuple):
     fuzzy_unseen: float = 5.5
     #: Extra cost of any fuzzy reading over an exact channel reading.
     fuzzy_penalty: float = 4.0
+    #: Weight of the letter model in open-vocabulary readings (0 turns them off).
+    spell_weight: float = 1.0
+    #: Extra cost of an open-vocabulary reading over keeping the token.
+    spell_margin: float = 5.0
+    #: Further extra cost when the token is capitalized (likely a name, often foreign).
+    spell_name_margin: float = 8.0
 
 
 class Alternative(NamedTuple):
@@ -150,6 +157,23 @@ class Decoder:
         self.params = params or DecoderParams()
         self._suffix_total = 0.0
         self._suffix_counts: Mapping[str, int] = {}
+        self._charlm: CharLM | None = None
+        self._charlm_loader: Callable[[], CharLM] | None = None
+
+    @property
+    def charlm(self) -> CharLM | None:
+        """The letter model for open-vocabulary readings (loaded on first use), if any."""
+        if self._charlm is None and self._charlm_loader is not None:
+            self._charlm = self._charlm_loader()
+        return self._charlm
+
+    @charlm.setter
+    def charlm(self, model: CharLM | Callable[[], CharLM] | None) -> None:
+        """Set the letter model, or a function that loads it when first needed."""
+        if model is None or isinstance(model, CharLM):
+            self._charlm, self._charlm_loader = model, None
+        else:
+            self._charlm, self._charlm_loader = None, model
 
     def set_suffix_counts(self, counts: Mapping[str, int]) -> None:
         """Give the decoder the chain frequencies (for the prior of stem + suffix analyses)."""
@@ -238,6 +262,28 @@ class Decoder:
             out.append(Alternative(form, cost, ch, -2, ()))
         return out
 
+    def spelling_alternative(
+        self, observed: str, channel: Channel, rival: Alternative
+    ) -> Alternative | None:
+        """The open-vocabulary reading (stem_len = -3): the best spelling under the channel
+        and the letter model, costed against ``rival``, the best unlisted reading (keeping the
+        token, or a stem + suffix analysis), by how much better it explains the glyphs."""
+        p = self.params
+        lm = self.charlm if p.spell_weight > 0 and len(observed) >= 3 else None
+        if lm is None:
+            return None
+        found = spell(observed, channel, lm, p.spell_weight)
+        if found is None or found.form in (observed, rival.form):
+            return None
+        rival_channel = (
+            sum(channel.cost(c, c) for c in observed) if rival.stem_len == -1 else rival.channel_cost
+        )
+        gain = (rival_channel - found.channel_cost) + p.spell_weight * (
+            lm.cost(rival.form) - found.lm_cost
+        )
+        cost = rival.cost - gain + p.spell_margin
+        return Alternative(found.form, cost, found.channel_cost, -3, found.ops)
+
     def decide(self, observed: str, channel: Channel, fuzzy: bool = False) -> Decision:
         """Choose the reading of one lowercased observed token.
 
@@ -252,7 +298,26 @@ class Decoder:
             options.append(Alternative(observed, keep, 0.0, -1, ()))
             if fuzzy and (not alts or alts[0].cost > keep) and len(observed) >= 4:
                 options += self.fuzzy_alternatives(observed, channel)
+            decision = self._conclude(observed, options)
+            best = decision.alternatives[0]
+            if best.stem_len == -1 or best.stem_len > 0:
+                spelled = self.spelling_alternative(observed, channel, best)
+                if spelled is not None:
+                    return self._conclude(observed, [*options, spelled])
+            return decision
         return self._conclude(observed, options)
+
+    def as_name(self, decision: Decision) -> Decision:
+        """The decision for a capitalized token: open-vocabulary spellings pay the name margin
+        (a capitalized unknown word is often a foreign name, right as printed)."""
+        if decision.reason != "spelling":
+            return decision
+        extra = self.params.spell_name_margin
+        options = [
+            a._replace(cost=a.cost + extra) if a.stem_len == -3 else a
+            for a in decision.alternatives
+        ]
+        return self._conclude(decision.observed, options)
 
     def rescore(self, decision: Decision, channel: Channel) -> Decision:
         """The same readings re-costed under another channel (the document's adapted one).
@@ -262,7 +327,7 @@ class Decoder:
         """
         options = []
         for alt in decision.alternatives:
-            if alt.stem_len >= 0:
+            if alt.stem_len >= 0 or alt.stem_len == -3:
                 new = sum(channel.cost(t, o) for t, o in alt.ops)
                 alt = alt._replace(cost=alt.cost - alt.channel_cost + new, channel_cost=new)
             options.append(alt)
@@ -281,6 +346,8 @@ class Decoder:
             reason = "morphology"
         elif best.stem_len == -2:
             reason = "fuzzy"
+        elif best.stem_len == -3:
+            reason = "spelling"
         return Decision(observed, best.form, post[0], reason, tuple(options))
 
 
