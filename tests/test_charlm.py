@@ -41,7 +41,10 @@ def test_spell_restores_harmony_under_the_channel() -> None:
 
 @pytest.mark.parametrize(
     ("garbled", "truth"),
-    [("mikroskopiyasinin", "mikroskopiyasının"), ("dehistanliqlarindadir", "dehistanlıqlarındadır")],
+    [
+        ("mikroskopiyasinin", "mikroskopiyasının"),
+        ("dehistanliqlarindadir", "dehistanlıqlarındadır"),
+    ],
 )
 def test_shipped_model_repairs_words_the_lexicon_lacks(garbled: str, truth: str) -> None:
     assert truth not in Lexicon.default()  # else this would test the lexicon, not the model

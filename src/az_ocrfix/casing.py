@@ -21,7 +21,6 @@ capitalized, and elsewhere the lexicon knows how often a word is written with a 
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from functools import lru_cache
 from typing import Literal
@@ -44,6 +43,8 @@ MAX_CAP_PRIOR = 0.99
 SMOOTHING = 5
 #: Capitalization share assumed for a word the lexicon knows too little about.
 BASE_CAP_SHARE = 0.05
+#: Attestations at which the lexicon's capitalization share is trusted half-way.
+TRUST_COUNT = 30
 #: Posterior needed to give a word a different initial case than the OCR read.
 FLIP_EVIDENCE = 0.6
 
@@ -56,12 +57,12 @@ def capital_prior(cap_share: float, position: Position, count: int = 10**6) -> f
     The lexicon's capitalization share is trusted in proportion to how often the word is
     attested (a rare form seen once, capitalized, says little).
 
-    >>> capital_prior(0.1, "sentence"), capital_prior(0.1, "text"), capital_prior(0.1, "inside")
-    (0.97, 0.5, 0.1)
-    >>> round(capital_prior(1.0, "inside", count=100), 2)
-    0.37
+    >>> [round(capital_prior(0.1, where), 2) for where in ("sentence", "text", "inside")]
+    [0.97, 0.5, 0.1]
+    >>> [round(capital_prior(1.0, "inside", count=n), 2) for n in (1, 1000)]
+    [0.08, 0.97]
     """
-    trust = min(1.0, math.log10(max(count, 1)) / 6.0)
+    trust = count / (count + TRUST_COUNT)
     share = trust * cap_share + (1.0 - trust) * BASE_CAP_SHARE
     if position == "sentence":
         share = max(share, SENTENCE_START_CAP)

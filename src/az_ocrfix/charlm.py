@@ -34,8 +34,8 @@ BOW = "^"
 EOW = "$"
 #: Cost of a symbol the model never saw at all.
 UNKNOWN_COST = 14.0
-#: Cached letter costs are forgotten past this many.
-STEP_MEMO = 500_000
+#: Cached letter costs are forgotten past this many contexts.
+STEP_MEMO = 200_000
 
 
 class CharLM:
@@ -50,7 +50,7 @@ class CharLM:
         self._contexts = contexts
         self._rows = rows
         self._parsed: dict[str, tuple[float, dict[str, float]] | None] = {}
-        self._steps: dict[str, float] = {}
+        self._steps: dict[str, dict[str, float]] = {}
 
     @classmethod
     def train(cls, words: Iterable[str], order: int = 7, min_count: int = 3) -> CharLM:
@@ -105,27 +105,28 @@ class CharLM:
     def step(self, context: str, symbol: str) -> float:
         """Cost of ``symbol`` after ``context`` (only its last order − 1 characters count)."""
         ctx = context[-(self.order - 1) :]
-        key = ctx + "\x1f" + symbol
-        cached = self._steps.get(key)
-        if cached is not None:
-            return cached
+        known = self._steps.get(ctx)
+        if known is None:
+            if len(self._steps) > STEP_MEMO:
+                self._steps.clear()
+            known = self._steps[ctx] = {}
+        cached = known.get(symbol)
+        if cached is None:
+            cached = known[symbol] = self._resolve(ctx, symbol)
+        return cached
+
+    def _resolve(self, ctx: str, symbol: str) -> float:
         acc = 0.0
         while True:
             row = self._row(ctx)
             if row is not None:
                 found = row[1].get(symbol)
                 if found is not None:
-                    acc += found
-                    break
+                    return acc + found
                 acc += row[0]
             if not ctx:
-                acc += UNKNOWN_COST
-                break
+                return acc + UNKNOWN_COST
             ctx = ctx[1:]
-        if len(self._steps) > STEP_MEMO:
-            self._steps.clear()
-        self._steps[key] = acc
-        return acc
 
     def cost(self, word: str) -> float:
         """Cost of a whole lowercase word, end of word included.
@@ -198,41 +199,55 @@ class Spelling:
 
 
 def spell(
-    observed: str, channel: Channel, lm: CharLM, weight: float = 1.0, beam: int = 12
+    observed: str,
+    channel: Channel,
+    lm: CharLM,
+    weight: float = 1.0,
+    beam: int = 8,
+    width: float = 8.0,
 ) -> Spelling | None:
     """The cheapest true string for ``observed``: channel cost + ``weight`` × model cost.
 
     ``observed`` is lowercased with :func:`az_ocrfix.channel.observed_lower`.  Only letters
-    are produced; None when no reading reaches the end of the token.
+    are produced; None when no reading reaches the end of the token.  Each position keeps
+    the ``beam`` cheapest model contexts, none more than ``width`` above the best.
+
+    >>> lm = CharLM.train(["dəftər", "dəftərlər", "ev", "evlər"], order=4, min_count=1)
+    >>> ch = Channel.from_counts({("ə", "o"): 40, ("ə", "ə"): 60, ("o", "o"): 90})
+    >>> spell("evlor", ch, lm).form
+    'evlər'
     """
     n = len(observed)
     keep = lm.order - 1
+    step = lm.step
     # State per position: model context → (total, channel cost, lm cost, prefix, ops).
-    State = tuple[float, float, float, str, tuple[tuple[str, str], ...]]
-    layers: list[dict[str, State]] = [{} for _ in range(n + 1)]
+    layers: list[dict[str, _State]] = [{} for _ in range(n + 1)]
     layers[0][BOW] = (0.0, 0.0, 0.0, "", ())
     for pos in range(n):
         layer = layers[pos]
         if not layer:
             continue
-        if len(layer) > beam:
+        best = min(st[0] for st in layer.values())
+        if len(layer) > beam or any(st[0] > best + width for st in layer.values()):
             kept = sorted(layer.items(), key=lambda kv: kv[1][0])[:beam]
-            layer = dict(kept)
+            layer = {ctx: st for ctx, st in kept if st[0] <= best + width}
         for k in (1, 2):
             if pos + k > n:
                 break
             sub = observed[pos : pos + k]
-            options = channel.readings(sub)
+            options = [(t, c) for t, c in channel.readings(sub) if t]
             target = layers[pos + k]
             for ctx, (total, ch_cost, lm_cost, prefix, ops) in layer.items():
                 for true, c in options:
-                    if not true:
-                        continue
-                    step_lm = 0.0
-                    new_ctx = ctx
-                    for letter in true:
-                        step_lm += lm.step(new_ctx, letter)
-                        new_ctx = (new_ctx + letter)[-keep:]
+                    if len(true) == 1:
+                        step_lm = step(ctx, true)
+                        new_ctx = (ctx + true)[-keep:]
+                    else:
+                        step_lm = 0.0
+                        new_ctx = ctx
+                        for letter in true:
+                            step_lm += step(new_ctx, letter)
+                            new_ctx = (new_ctx + letter)[-keep:]
                     new_total = total + c + weight * step_lm
                     old = target.get(new_ctx)
                     if old is None or new_total < old[0]:
@@ -243,12 +258,16 @@ def spell(
                             prefix + true,
                             (*ops, (true, sub)),
                         )
-    best: Spelling | None = None
+    found: Spelling | None = None
     best_total = math.inf
     for ctx, (total, ch_cost, lm_cost, prefix, ops) in layers[n].items():
-        end = lm.step(ctx, EOW)
+        end = step(ctx, EOW)
         t = total + weight * end
         if t < best_total:
             best_total = t
-            best = Spelling(prefix, ch_cost, lm_cost + end, ops)
-    return best
+            found = Spelling(prefix, ch_cost, lm_cost + end, ops)
+    return found
+
+
+#: A search state of :func:`spell`: (total, channel cost, model cost, prefix, ops).
+_State = tuple[float, float, float, str, tuple[tuple[str, str], ...]]

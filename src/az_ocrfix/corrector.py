@@ -96,7 +96,7 @@ class Corrector:
         self.decoder.set_suffix_counts({c: chains.count(c) for c in chains.forms})
         self.decoder.charlm = shipped_charlm  # loaded when the first unknown word needs it
         self.context = ContextModel(self.lexicon)
-        self._memo: dict[tuple[int, bool, str], Decision] = {}
+        self._memo: dict[tuple[int, bool, bool, str], Decision] = {}
 
     @classmethod
     def default(cls) -> Corrector:
@@ -111,16 +111,23 @@ class Corrector:
             name = "eng" if diacritic_rate(text) < ENG_DIACRITIC_RATE else "aze"
         return name, shipped_channel(name)
 
-    def decide(self, observed: str, channel: Channel, fuzzy: bool = False) -> Decision:
-        """Decode one lowercased observed token (memoized per channel)."""
-        key = (id(channel), fuzzy, observed)
+    def decide(
+        self, observed: str, channel: Channel, fuzzy: bool = False, spelling: bool = True
+    ) -> Decision:
+        """Decode one lowercased observed token (memoized per channel); see Decoder.decide."""
+        key = (id(channel), fuzzy, spelling, observed)
         hit = self._memo.get(key)
         if hit is None:
             if len(self._memo) >= MEMO_SIZE:
                 # Forget the older half (dicts keep insertion order); frequent words come back.
                 for old in list(islice(self._memo, MEMO_SIZE // 2)):
                     del self._memo[old]
-            hit = self._memo[key] = self.decoder.decide(observed, channel, fuzzy)
+            if spelling:
+                base = self.decide(observed, channel, fuzzy, spelling=False)
+                hit = self.decoder.with_spelling(base, channel)
+            else:
+                hit = self.decoder.decide(observed, channel, fuzzy, spelling=False)
+            self._memo[key] = hit
         return hit
 
     def word_score(self, raw: str, channel: Channel | None = None) -> float:
@@ -132,7 +139,7 @@ class Corrector:
         parts = observed.strip("-").split("-")
         if len(parts) == 2 and all(parts):
             # A hyphenated compound (alış-veriş): its repaired halves, looked up as one form.
-            halves = [self.decide(p, ch) for p in parts]
+            halves = [self.decide(p, ch, spelling=False) for p in parts]
             form = "-".join(h.form or h.observed for h in halves)
             n = _compounds().get(form, 0)
             if n:
@@ -141,10 +148,9 @@ class Corrector:
                 )
                 prior = -self.decoder.params.lm_weight * math.log(n / self.lexicon.total)
                 return -(channel_part + prior)
-        d = self.decide(observed, ch)
         # Open-vocabulary spellings would make any fragment look like a word: not evidence here.
-        costs = [a.cost for a in d.alternatives if a.stem_len != -3]
-        return -min(costs) if costs else -self.decoder.keep_cost(observed)
+        d = self.decide(observed, ch, spelling=False)
+        return -d.best_cost if d.alternatives else -self.decoder.keep_cost(observed)
 
     def adapt(
         self, channel: Channel, decisions: dict[str, Decision], freq: Counter[str]

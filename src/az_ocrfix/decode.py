@@ -276,7 +276,9 @@ class Decoder:
         if found is None or found.form in (observed, rival.form):
             return None
         rival_channel = (
-            sum(channel.cost(c, c) for c in observed) if rival.stem_len == -1 else rival.channel_cost
+            sum(channel.cost(c, c) for c in observed)
+            if rival.stem_len == -1
+            else rival.channel_cost
         )
         gain = (rival_channel - found.channel_cost) + p.spell_weight * (
             lm.cost(rival.form) - found.lm_cost
@@ -284,11 +286,14 @@ class Decoder:
         cost = rival.cost - gain + p.spell_margin
         return Alternative(found.form, cost, found.channel_cost, -3, found.ops)
 
-    def decide(self, observed: str, channel: Channel, fuzzy: bool = False) -> Decision:
+    def decide(
+        self, observed: str, channel: Channel, fuzzy: bool = False, spelling: bool = True
+    ) -> Decision:
         """Choose the reading of one lowercased observed token.
 
         With ``fuzzy``, a token the channel search cannot explain also gets readings from the
-        rapidfuzz fallback (:mod:`az_ocrfix.fuzzy`).
+        rapidfuzz fallback (:mod:`az_ocrfix.fuzzy`); with ``spelling``, an unlisted token
+        also gets an open-vocabulary reading (:meth:`with_spelling`).
         """
         alts = self.alternatives(observed, channel)
         in_lexicon = any(a.form == observed and not a.stem_len for a in alts)
@@ -298,14 +303,21 @@ class Decoder:
             options.append(Alternative(observed, keep, 0.0, -1, ()))
             if fuzzy and (not alts or alts[0].cost > keep) and len(observed) >= 4:
                 options += self.fuzzy_alternatives(observed, channel)
-            decision = self._conclude(observed, options)
-            best = decision.alternatives[0]
-            if best.stem_len == -1 or best.stem_len > 0:
-                spelled = self.spelling_alternative(observed, channel, best)
-                if spelled is not None:
-                    return self._conclude(observed, [*options, spelled])
+        decision = self._conclude(observed, options)
+        return self.with_spelling(decision, channel) if spelling else decision
+
+    def with_spelling(self, decision: Decision, channel: Channel) -> Decision:
+        """Add the open-vocabulary reading to a decision that keeps the token or settled on a
+        stem + suffix analysis (listed words and fuzzy matches stand as they are)."""
+        if not decision.alternatives:
             return decision
-        return self._conclude(observed, options)
+        best = decision.alternatives[0]
+        if best.stem_len != -1 and best.stem_len <= 0:
+            return decision
+        spelled = self.spelling_alternative(decision.observed, channel, best)
+        if spelled is None:
+            return decision
+        return self._conclude(decision.observed, [*decision.alternatives, spelled])
 
     def as_name(self, decision: Decision) -> Decision:
         """The decision for a capitalized token: open-vocabulary spellings pay the name margin

@@ -21,6 +21,8 @@ import gzip
 from bisect import bisect_left
 from functools import lru_cache
 
+import regex
+
 from az_ocrfix.alphabet import BACK_VOWELS, ROUNDED_VOWELS, VOWELS, last_vowel
 from az_ocrfix.alphabet import lower as az_lower
 from az_ocrfix.resources import data_file, data_rows
@@ -127,13 +129,30 @@ def _number_words() -> dict[tuple[str, int], str]:
     return table
 
 
+#: Digit groups of a numeral with the separator before each: ("", "12"), (".", "00").
+_NUMBER_GROUPS = regex.compile(r"([.,: \u00a0]?)(\d+)")
+
+
 def number_reading(digits: str) -> str:
     """The last word of a numeral read aloud (decides suffix harmony).
 
+    A fraction or a clock time is read by its last group (``12.00`` "on iki sıfır sıfır",
+    ``3,5`` "üç tam onda beş"); a last group of three digits after a dot or space is a
+    thousands group (``2.000`` "iki min").
+
     >>> number_reading("20"), number_reading("100"), number_reading("3000"), number_reading("0")
     ('iyirmi', 'yüz', 'min', 'sıfır')
+    >>> [number_reading(n) for n in ("12.00", "3,5", "2.000", "9:30")]
+    ['sıfır', 'beş', 'min', 'otuz']
     """
     words = _number_words()
+    groups = _NUMBER_GROUPS.findall(digits)
+    if len(groups) > 1:
+        sep, last = groups[-1]
+        if not (len(last) == 3 and sep in ". \u00a0"):
+            if not last.strip("0"):
+                return words[("unit", 0)]
+            digits = last
     digits = "".join(c for c in digits if c.isdigit()).lstrip("0") or "0"
     n = int(digits[-12:])
     if n == 0:
