@@ -14,18 +14,17 @@ U+01DD ǝ under "e", U+0131 ı under "i"; it folds Latin only, so Cyrillic passe
 from __future__ import annotations
 
 import argparse
-import re
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
 from anyascii import anyascii
+from docs_section import replace_section
 from unidecode import unidecode
 
 from az_ocrfix.search import search_key
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "search.md"
-BEGIN, END = "<!-- fold-table:begin -->", "<!-- fold-table:end -->"
 
 #: Rows: the letters where folds disagree, look-alikes, and two words.
 ROWS = [
@@ -53,7 +52,7 @@ def lucene(text: str) -> str:
 
 def _icu() -> Callable[[str], str] | None:
     try:
-        import icu  # type: ignore[import-not-found]
+        import icu  # type: ignore[import-not-found,import-untyped,unused-ignore]
     except ImportError:
         return None
     transliterator = icu.Transliterator.createInstance("Any-Latin; Latin-ASCII")
@@ -100,11 +99,10 @@ def main() -> None:
     if not args.write:
         print(text)
         return
-    doc = DOC.read_text(encoding="utf-8")
-    pattern = re.compile(re.escape(BEGIN) + ".*?" + re.escape(END), flags=re.S)
-    if not pattern.search(doc):
-        raise SystemExit(f"markers {BEGIN} / {END} not found in {DOC}")
-    DOC.write_text(pattern.sub(lambda _: f"{BEGIN}\n{text}{END}", doc), encoding="utf-8")
+    try:
+        replace_section(DOC, "fold-table", text.removesuffix("\n"), create=False)
+    except ValueError as err:
+        raise SystemExit(str(err)) from None
     print(f"updated {DOC}")
 
 

@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from docs_section import replace_section
 from rapidfuzz import fuzz
 
 from az_ocrfix.layout import (
@@ -49,7 +50,6 @@ TEXT_SOURCES = (
     _CORPORA / "azwiki-sentences-kamal578" / "sent_gold_actual.txt",
     _CORPORA / "ud-azerbaijani-tuecl" / "az_tuecl-ud-test.sentences.txt",
 )
-BEGIN, END = "<!-- hyphenation:begin -->", "<!-- hyphenation:end -->"
 HYPHENS = "-\u2010\u2011¬"
 
 
@@ -345,21 +345,6 @@ def errors(results: dict[str, dict[str, Tally]], listed: str = "engine") -> list
     return out
 
 
-def write_docs(section: list[str]) -> None:
-    block = "\n".join([BEGIN, *section, END])
-    if DOCS.is_file():
-        text = DOCS.read_text(encoding="utf-8")
-        if BEGIN in text and END in text:
-            a, b = text.index(BEGIN), text.index(END) + len(END)
-            text = text[:a] + block + text[b:]
-        else:
-            text = text.rstrip("\n") + "\n\n" + block + "\n"
-    else:
-        text = "# Benchmarks\n\n" + block + "\n"
-    DOCS.parent.mkdir(parents=True, exist_ok=True)
-    DOCS.write_text(text, encoding="utf-8")
-
-
 def lexicon_scorer() -> DocScorer:
     from az_ocrfix.lexicon import Lexicon
 
@@ -461,7 +446,7 @@ def main(argv: list[str] | None = None) -> int:
     ]
     print("\n".join(section))
     if not args.no_docs:
-        write_docs(section)
+        replace_section(DOCS, "hyphenation", "\n".join(section))
     return 0
 
 

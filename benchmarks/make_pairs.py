@@ -248,7 +248,8 @@ def run_job(job: Job, out_root: str) -> dict[str, Any]:
         conditions = [f"eng-{job.font}"]
     dirs = [Path(out_root) / job.split / c / job.doc.doc_id for c in conditions]
     if all((d / "meta.json").exists() for d in dirs):
-        return json.loads((dirs[0] / "meta.json").read_text(encoding="utf-8"))
+        saved: dict[str, Any] = json.loads((dirs[0] / "meta.json").read_text(encoding="utf-8"))
+        return saved
     lines = layout_lines(job.doc.paragraphs, style, rng)
     truth = "\n\n".join(job.doc.paragraphs)
     assert join_lines(lines) == truth, job.doc.doc_id

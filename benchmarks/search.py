@@ -29,7 +29,6 @@ diacritic letter and for words without one.
 from __future__ import annotations
 
 import argparse
-import re
 import sqlite3
 import sys
 import time
@@ -39,13 +38,13 @@ from pathlib import Path
 from typing import NamedTuple
 
 import regex
+from docs_section import replace_section
 
 from az_ocrfix.alphabet import DIACRITIC_LETTERS, casefold, upper
 from az_ocrfix.search import fts5_query, index_text, ocr_index_text
 
 ROOT = Path(__file__).resolve().parents[1]
 DOC = ROOT / "docs" / "benchmarks.md"
-BEGIN, END = "<!-- search:begin -->", "<!-- search:end -->"
 WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 LETTERS_RE = regex.compile(r"^\p{L}{3,}$")
 NO_DIACRITICS = str.maketrans("əıöüşçğƏIİÖÜŞÇĞ", "eiouscgEIIOUSCG")
@@ -59,7 +58,7 @@ FORMS: dict[str, Callable[[str], str]] = {
 class Way(NamedTuple):
     name: str
     tokenizer: str
-    index: Callable[[str], str]
+    index: Callable[[str], str]  # type: ignore[assignment]  # shadows tuple.index
     query: Callable[[str], str]
     source: str = "ocr"  # which text of the page is indexed: "ocr" or "truth"
 
@@ -193,17 +192,6 @@ def report(pages: list[tuple[str, str, str]], ways: list[Way], results: Results,
     return "\n".join(lines)
 
 
-def write_section(section: str) -> None:
-    block = f"{BEGIN}\n{section}\n{END}"
-    doc = DOC.read_text("utf-8") if DOC.exists() else "# Benchmarks\n"
-    pattern = re.compile(re.escape(BEGIN) + ".*?" + re.escape(END), flags=re.S)
-    if pattern.search(doc):
-        doc = pattern.sub(lambda _: block, doc)
-    else:
-        doc = doc.rstrip("\n") + "\n\n" + block + "\n"
-    DOC.write_text(doc, "utf-8")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pairs", type=Path, default=ROOT / "data" / "pairs" / "dev")
@@ -228,7 +216,7 @@ def main() -> None:
     section = report(pages, ways, results, note)
     print(section)
     if not args.dry_run:
-        write_section(section)
+        replace_section(DOC, "search", section)
         print(f"updated {DOC}", file=sys.stderr)
 
 

@@ -27,7 +27,6 @@ import argparse
 import json
 import os
 import platform
-import re
 import resource
 import subprocess
 import sys
@@ -35,10 +34,11 @@ import time
 from pathlib import Path
 from typing import Any
 
+from docs_section import replace_section
+
 ROOT = Path(__file__).resolve().parent.parent
 BULK = ROOT / "data" / "bulk"
 DOCS = ROOT / "docs"
-BEGIN, END = "<!-- throughput:begin -->", "<!-- throughput:end -->"
 SWEEP_MB = (0.05, 0.1, 0.25, 0.5, 1.0, 2.0, 4.0)
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -456,7 +456,6 @@ def write_section(r: dict[str, Any], path: Path) -> None:
     s, m, pr = r["single"], summarize(r), r["profile"]
     loads = [*s["loadavg"], *r["workers"][0]["loadavg"], *r["workers"][1]["loadavg"]]
     body = [
-        BEGIN,
         "## Throughput",
         "",
         f"Measured {r['date']} on {r['machine']} with `python benchmarks/throughput.py` "
@@ -508,17 +507,8 @@ def write_section(r: dict[str, Any], path: Path) -> None:
             f"| `{x['function']}` | {x['cum']:.2f} | {x['cum'] / pr['total']:.0%} |"
             for x in pr["cum"][:14]
         ),
-        END,
     ]
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    section = "\n".join(body)
-    if BEGIN in text and END in text:
-        text = re.sub(
-            re.escape(BEGIN) + ".*?" + re.escape(END), lambda _: section, text, flags=re.S
-        )
-    else:
-        text = text.rstrip("\n") + "\n\n" + section + "\n"
-    path.write_text(text, encoding="utf-8")
+    replace_section(path, "throughput", "\n".join(body))
 
 
 def main(argv: list[str] | None = None) -> int:
