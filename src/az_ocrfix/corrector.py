@@ -55,6 +55,8 @@ ACRONYM_MIN_COUNT = 10_000
 CASE_MARGIN = 7.0
 #: Bound on the cross-document decision memo (entries).
 MEMO_SIZE = 150_000
+#: Shortest second part of a compound left when a suffix chain is cut off (şimal-şər|q…).
+MIN_COMPOUND_PART = 2
 
 
 @dataclass
@@ -91,9 +93,10 @@ class Corrector:
     ) -> None:
         self.config = config or FixConfig()
         self.lexicon = Lexicon.default()
-        chains = SuffixChains.default()
+        self.chains = chains = SuffixChains.default()
         self.decoder = Decoder(self.lexicon, chains, params or DecoderParams())
         self.decoder.set_suffix_counts({c: chains.count(c) for c in chains.forms})
+        self.chain_total = float(sum(chains.count(c) for c in chains.forms) or 1)
         self.decoder.charlm = shipped_charlm  # loaded when the first unknown word needs it
         self.context = ContextModel(self.lexicon)
         self._memo: dict[tuple[int, bool, bool, str], Decision] = {}
@@ -138,19 +141,38 @@ class Corrector:
             return -30.0
         parts = observed.strip("-").split("-")
         if len(parts) == 2 and all(parts):
-            # A hyphenated compound (alış-veriş): its repaired halves, looked up as one form.
+            # A hyphenated compound (alış-veriş): readings of the halves, looked up as one form.
             halves = [self.decide(p, ch, spelling=False) for p in parts]
-            form = "-".join(h.form or h.observed for h in halves)
-            n = _compounds().get(form, 0)
-            if n:
-                channel_part = sum(
-                    h.alternatives[0].channel_cost if h.alternatives else 0.0 for h in halves
-                )
-                prior = -self.decoder.params.lm_weight * math.log(n / self.lexicon.total)
-                return -(channel_part + prior)
+            best: float | None = None
+            lam = self.decoder.params.lm_weight
+            for left, left_channel in _readings(halves[0]):
+                for right, right_channel in _readings(halves[1]):
+                    cost = self._compound_cost(left, right)
+                    if cost is not None:
+                        total = left_channel + right_channel + lam * cost
+                        best = total if best is None else min(best, total)
+            if best is not None:
+                return -best
         # Open-vocabulary spellings would make any fragment look like a word: not evidence here.
         d = self.decide(observed, ch, spelling=False)
         return -d.best_cost if d.alternatives else -self.decoder.keep_cost(observed)
+
+    def _compound_cost(self, left: str, right: str) -> float | None:
+        """−ln P of a hyphenated compound: listed as it is (``şimal-şərq``), or a listed
+        compound whose second part takes a suffix chain (``şimal-şərq`` + ``indəki``)."""
+        total = self.lexicon.total
+        n = _compounds().get(f"{left}-{right}", 0)
+        if n:
+            return -math.log(n / total)
+        for cut in range(len(right) - 1, MIN_COMPOUND_PART - 1, -1):
+            chain = right[cut:]
+            if chain not in self.chains:
+                continue
+            n = _compounds().get(f"{left}-{right[:cut]}", 0)
+            if n:
+                share = self.chains.count(chain) / self.chain_total
+                return -math.log(n / total) - math.log(share) + self.decoder.params.morph_penalty
+        return None
 
     def adapt(
         self, channel: Channel, decisions: dict[str, Decision], freq: Counter[str]
@@ -368,6 +390,13 @@ class Corrector:
 
 
 @lru_cache(maxsize=16)
+def _readings(d: Decision, top: int = 4) -> list[tuple[str, float]]:
+    """A half of a compound as it may read: its best listed or inflected readings and the
+    token itself, with their channel costs."""
+    out = [(a.form, a.channel_cost) for a in d.alternatives[:top] if a.stem_len >= 0]
+    return out if any(f == d.observed for f, _ in out) else [*out, (d.observed, 0.0)]
+
+
 def _tokenizer(glyphs: frozenset[str]) -> Tokenizer:
     return Tokenizer(glyphs)
 
