@@ -21,6 +21,7 @@ capitalized, and elsewhere the lexicon knows how often a word is written with a 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from functools import lru_cache
 from typing import Literal
@@ -45,6 +46,8 @@ SMOOTHING = 5
 BASE_CAP_SHARE = 0.05
 #: Attestations at which the lexicon's capitalization share is trusted half-way.
 TRUST_COUNT = 30
+#: Floor on a flip probability in letter-by-letter comparisons (no flip is impossible).
+MIN_FLIP = 1e-3
 #: Posterior needed to give a word a different initial case than the OCR read.
 FLIP_EVIDENCE = 0.6
 
@@ -107,13 +110,31 @@ class CaseModel:
         den = num + like_low * (1.0 - prior)
         return num / den if den > 0 else prior
 
+    def reads_as_capitals(self, form: str, raw: str) -> bool:
+        """Whether a mixed-case OCR token is more likely an all-capital word with some letters
+        read lowercase (``KiV``: İ → i) than a lowercase word with some read as capitals
+        (``UcUn``: ü → U), judged letter by letter from the flip rates.
+
+        >>> model = CaseModel({"ü": 0.3}, {"İ": 0.6})
+        >>> model.reads_as_capitals("kiv", "KiV"), model.reads_as_capitals("üçün", "UcUn")
+        (True, False)
+        """
+        letters = [c for c in raw if c.isalpha()]
+        if len(letters) != len(form):  # no letter-by-letter view: go by the majority
+            return 2 * sum(c.isupper() for c in letters) >= len(letters)
+        as_capitals = as_lower = 0.0
+        for i, (seen, true) in enumerate(zip(letters, form, strict=True)):
+            down = self.down_flip.get(upper(true), 0.0)
+            up = self.up_flip.get(true, 0.0)
+            as_capitals += math.log(max(1.0 - down if seen.isupper() else down, MIN_FLIP))
+            if i:  # the first letter may be a capital either way
+                as_lower += math.log(max(up if seen.isupper() else 1.0 - up, MIN_FLIP))
+        return as_capitals > as_lower
+
     def restore(self, form: str, raw: str, prior: float) -> str:
         """Apply the case pattern of ``raw`` (the OCR token) to the lowercase ``form``."""
         pattern = case_pattern(raw)
-        letters = [c for c in raw if c.isalpha()]
-        if pattern == "upper" or (
-            pattern == "mixed" and 2 * sum(c.isupper() for c in letters) >= len(letters)
-        ):
+        if pattern == "upper" or (pattern == "mixed" and self.reads_as_capitals(form, raw)):
             return upper(form)  # KiV (an acronym whose İ the OCR read as i) → KİV
         if pattern == "mixed" and not raw[:1].isupper():
             return form
