@@ -110,7 +110,7 @@ class DecoderParams(NamedTuple):
     #: Extra cost of an open-vocabulary reading over keeping the token.
     spell_margin: float = 5.0
     #: Further extra cost when the token is capitalized (likely a name, often foreign).
-    spell_name_margin: float = 8.0
+    spell_name_margin: float = 4.0
 
 
 class Alternative(NamedTuple):
