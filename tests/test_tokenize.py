@@ -1,9 +1,11 @@
 """Tokenizer: words with OCR glyphs, protected spans, suffix hosts."""
 
+import pytest
 import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
+from az_ocrfix import fix
 from az_ocrfix.tokenize import Tokenizer, case_pattern
 
 TOK = Tokenizer(frozenset("6¢{1"))
@@ -64,3 +66,13 @@ def test_tokens_are_exact_slices_in_order(text: str) -> None:
         assert tok.start >= last
         assert regex.search(r"\p{L}", tok.text)
         last = tok.end
+
+
+def test_brace_read_for_u_umlaut_stays_inside_the_word() -> None:
+    """ü printed as "{i" by an English model: one garbled word, repaired as a whole."""
+    assert fix("Kitab masanin {izerinde idi.") == "Kitab masanın üzərində idi."
+
+
+@pytest.mark.parametrize("text", ["Bu {test} qalır.", "Şablon {ad} və {foo bar} yazılır."])
+def test_braces_around_words_are_left_alone(text: str) -> None:
+    assert fix(text) == text

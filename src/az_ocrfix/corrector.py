@@ -38,7 +38,7 @@ from az_ocrfix.layout import LayoutOptions, reflow
 from az_ocrfix.lexicon import Lexicon
 from az_ocrfix.morphology import SuffixChains, acronym_reading, host_suffixes, number_reading
 from az_ocrfix.normalize import normalize_with_offsets
-from az_ocrfix.resources import data_file
+from az_ocrfix.resources import data_file, data_rows
 from az_ocrfix.tokenize import Token, Tokenizer, case_pattern, underscore_debris
 
 __all__ = ["Corrector", "FixResult"]
@@ -398,7 +398,8 @@ def _readings(d: Decision, top: int = 4) -> list[tuple[str, float]]:
 
 
 def _tokenizer(glyphs: frozenset[str]) -> Tokenizer:
-    return Tokenizer(glyphs)
+    openers = {row[0]: row[1] for row in data_rows("letter_glyphs.tsv", header=True)}
+    return Tokenizer(glyphs, openers)
 
 
 @lru_cache(maxsize=1)

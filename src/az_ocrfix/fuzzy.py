@@ -64,31 +64,35 @@ class FuzzyIndex:
     """
 
     def __init__(self, forms: Sequence[str], counts: Sequence[int], min_count: int) -> None:
-        buckets: dict[tuple[int, str], tuple[list[str], list[str]]] = defaultdict(lambda: ([], []))
+        buckets: dict[tuple[int, str], tuple[list[str], list[str], list[int]]] = defaultdict(
+            lambda: ([], [], [])
+        )
         for form, n in zip(forms, counts, strict=True):
             if n >= min_count and len(form) >= 4:
                 key = fold(form)
-                folded, originals = buckets[(len(key), key[0])]
+                folded, originals, freqs = buckets[(len(key), key[0])]
                 folded.append(key)
                 originals.append(form)
+                freqs.append(n)
         self._buckets = dict(buckets)
 
     def nearest(self, observed: str, limit: int = 6) -> list[str]:
         """Lexicon forms whose folded form is within a small edit distance of the token's."""
         key = fold(observed)
         max_dist = 1 + len(key) // 5
-        out: list[tuple[int, str]] = []
+        out: list[tuple[int, int, str]] = []
         for length in range(len(key) - max_dist, len(key) + max_dist + 1):
             bucket = self._buckets.get((length, key[:1]))
             if bucket is None:
                 continue
-            folded, originals = bucket
+            folded, originals, freqs = bucket
             for _, dist, i in process.extract(
-                key, folded, scorer=Levenshtein.distance, score_cutoff=max_dist, limit=limit
+                key, folded, scorer=Levenshtein.distance, score_cutoff=max_dist, limit=None
             ):
-                out.append((int(dist), originals[i]))
+                out.append((int(dist), -freqs[i], originals[i]))
+        # Nearest first; among equally near forms, the commoner ones.
         out.sort()
-        return [form for _, form in out[:limit]]
+        return [form for _, _, form in out[:limit]]
 
 
 _INDEXES: dict[tuple[int, int], tuple[Sequence[str], FuzzyIndex]] = {}

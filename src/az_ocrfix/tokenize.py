@@ -14,7 +14,7 @@ whose host (acronym, number or word) matters for vowel harmony.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -71,7 +71,12 @@ def case_pattern(word: str) -> Literal["lower", "title", "upper", "mixed"]:
 class Tokenizer:
     """Find word tokens; ``glyphs`` are non-letter characters allowed inside garbled words."""
 
-    def __init__(self, glyphs: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self, glyphs: frozenset[str] = frozenset(), openers: Mapping[str, str] | None = None
+    ) -> None:
+        """``openers`` maps glyphs that stand for a letter only before one of the given letters
+        to those letters, and not when the word closes a bracket (``{izorinds`` is a garbled
+        word, ``{test}`` and ``{foo bar}`` are not)."""
         usable = sorted(g for g in glyphs if not g.isspace() and g not in _JOINERS)
         shapes = "".join(
             regex.escape(g) for g in usable if g not in _PUNCTUATION and not g.isdigit()
@@ -81,6 +86,11 @@ class Tokenizer:
         allowed = rf"[\p{{L}}\p{{M}}{shapes}]"
         if digits:  # a lone digit among letters (6na, say1), never part of a digit run (09:46)
             allowed = rf"(?:{allowed}|(?<!\d)[{digits}](?!\d))"
+        for glyph, nexts in sorted((openers or {}).items()):
+            before = "".join(regex.escape(c) for c in nexts)
+            allowed = (
+                rf"(?:{allowed}|{regex.escape(glyph)}(?=[{before}])(?![\p{{L}}\p{{M}}]*[}}\])]))"
+            )
         # A word: a run of letters and letter-substitute glyphs holding at least one real letter.
         # Digits and shapes (6 → ö, 1 → ı, ¢ → ç) may stand anywhere in it; sentence punctuation
         # the OCR sometimes writes for a letter (ı → !) only between letters, so "söz:" stays "söz".
