@@ -55,6 +55,9 @@ ACRONYM_MIN_COUNT = 10_000
 CASE_MARGIN = 7.0
 #: Bound on the cross-document decision memo (entries).
 MEMO_SIZE = 150_000
+#: Weight of the lexicon prior in the word scores the layout compares (its join prior, pair
+#: cost and compound margin were fitted on train renders at this weight).
+LAYOUT_LM_WEIGHT = 0.8
 #: Shortest second part of a compound left when a suffix chain is cut off (şimal-şər|q…).
 MIN_COMPOUND_PART = 2
 
@@ -144,7 +147,7 @@ class Corrector:
             # A hyphenated compound (alış-veriş): readings of the halves, looked up as one form.
             halves = [self.decide(p, ch, spelling=False) for p in parts]
             best: float | None = None
-            lam = self.decoder.params.lm_weight
+            lam = LAYOUT_LM_WEIGHT
             for left, left_channel in _readings(halves[0]):
                 for right, right_channel in _readings(halves[1]):
                     cost = self._compound_cost(left, right)
@@ -155,7 +158,14 @@ class Corrector:
                 return -best
         # Open-vocabulary spellings would make any fragment look like a word: not evidence here.
         d = self.decide(observed, ch, spelling=False)
-        return -d.best_cost if d.alternatives else -self.decoder.keep_cost(observed)
+        if not d.alternatives:
+            return -self.decoder.keep_cost(observed)
+        best_alt = d.alternatives[0]
+        if best_alt.stem_len == -1:
+            return -best_alt.cost
+        # The prior part on the scale the layout's constants were fitted at.
+        prior = (best_alt.cost - best_alt.channel_cost) / self.decoder.params.lm_weight
+        return -(best_alt.channel_cost + LAYOUT_LM_WEIGHT * prior)
 
     def _compound_cost(self, left: str, right: str) -> float | None:
         """−ln P of a hyphenated compound: listed as it is (``şimal-şərq``), or a listed

@@ -88,7 +88,7 @@ class DecoderParams(NamedTuple):
     """Weights of the decision; fitted on the train split (see benchmarks/tune.py)."""
 
     #: Weight of the lexicon prior against the channel.
-    lm_weight: float = 0.8
+    lm_weight: float = 0.9
     #: Cost of keeping an out-of-lexicon token as it is (names, loans, unknown words).
     keep_cost: float = 21.0
     #: Extra cost of a stem + suffix analysis over a listed form.
@@ -370,12 +370,16 @@ VARIANT_MARGIN = 3.0
 
 
 def uncertain_variants(decisions: Iterable[Decision]) -> list[str]:
-    """The runner-up readings of words decided with less than :data:`VARIANT_CONFIDENCE`.
+    """The likely readings of words decided with less than :data:`VARIANT_CONFIDENCE`.
+
+    The decoder's own choice is listed too: word context may have picked another reading
+    for the text (``on il`` → ``on``), and then the decoder's choice (``ən``) is the one an
+    index lacks.
 
     >>> d = Decision("is", "iş", 0.6, "channel", (Alternative("iş", 7.0, 1.0, 0, ()),
     ...                                          Alternative("is", 7.5, 0.1, 0, ())))
     >>> uncertain_variants([d])
-    ['is']
+    ['iş', 'is']
     """
     out: list[str] = []
     for d in decisions:
@@ -384,7 +388,7 @@ def uncertain_variants(decisions: Iterable[Decision]) -> list[str]:
         best = d.alternatives[0].cost
         out += [
             a.form
-            for a in d.alternatives[1:3]
+            for a in d.alternatives[:3]
             if a.stem_len != -1 and a.cost - best <= VARIANT_MARGIN
         ]
     return out
