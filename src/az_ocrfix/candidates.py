@@ -110,6 +110,8 @@ class PrefixRanges:
         self.limit = limit
         self._ranges: dict[str, tuple[int, int, float]] = {}
         self._ranges[""] = self._entry(0, len(forms))
+        #: The memo's own lookup (None when the prefix is not memoized yet).
+        self.known = self._ranges.get
 
     def _entry(self, lo: int, hi: int) -> tuple[int, int, float]:
         if self.counts is None or lo >= hi:
@@ -198,12 +200,14 @@ def search(
     forms = lexicon.forms
     chains = suffixes.forms if suffixes is not None else ()
     if bounds is not None:
-        word_ranges = _ranges_for(forms, bounds.counts, bounds.total).get
+        word_memo = _ranges_for(forms, bounds.counts, bounds.total)
         lam, cutoff = bounds.lm_weight, bounds.cutoff
     else:
-        word_ranges = _ranges_for(forms).get
+        word_memo = _ranges_for(forms)
         lam, cutoff = 0.0, math.inf
-    chain_ranges = _ranges_for(chains).get
+    word_ranges, known_words = word_memo.get, word_memo.known
+    chain_memo = _ranges_for(chains)
+    chain_ranges, known_chains = chain_memo.get, chain_memo.known
     is_stem = lexicon.is_stem
     counts = bounds.counts if bounds is not None else None
     stem_count = bounds.stem_count if bounds is not None else 0
@@ -283,12 +287,16 @@ def search(
                     if nc > budget:
                         break  # readings are sorted by cost
                     new_prefix = prefix + true
+                    # The memo's dict is probed inline: this loop is the hot spot of fix.
                     if stem_len:
-                        nlo, nhi, _ = chain_ranges(new_prefix[stem_len:], lo, hi)
+                        chain = new_prefix[stem_len:]
+                        found = known_chains(chain) or chain_ranges(chain, lo, hi)
+                        nlo, nhi = found[0], found[1]
                         nfloor = floor
                     else:
-                        nlo, nhi, bound = word_ranges(new_prefix, lo, hi)
-                        nfloor = lam * bound
+                        found = known_words(new_prefix) or word_ranges(new_prefix, lo, hi)
+                        nlo, nhi = found[0], found[1]
+                        nfloor = lam * found[2]
                     if nlo < nhi and nc + nfloor <= cutoff:
                         key = (new_prefix, stem_len)
                         old = target.get(key)
