@@ -38,13 +38,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
-import ftfy
 import regex
-from ftfy.badness import is_bad
 from rapidfuzz.distance import Levenshtein
 
 from az_ocrfix.resources import data_rows
@@ -54,23 +52,33 @@ __all__ = ["normalize", "normalize_with_offsets"]
 #: (start, end, replacement) in the text a stage reads; edits are sorted and disjoint.
 Edit = tuple[int, int, str]
 
-_FTFY_CONFIG = ftfy.TextFixerConfig(
-    unescape_html=False,
-    remove_terminal_escapes=False,
-    fix_encoding=True,
-    restore_byte_a0=True,
-    replace_lossy_sequences=True,
-    decode_inconsistent_utf8=True,
-    fix_c1_controls=True,
-    fix_latin_ligatures=False,
-    fix_character_width=False,
-    uncurl_quotes=False,
-    fix_line_breaks=False,
-    fix_surrogates=False,
-    remove_control_chars=False,
-    normalization=None,
-    explain=False,
-)
+
+@lru_cache(maxsize=1)
+def _ftfy() -> tuple[Callable[[str], bool], Callable[[str], str]]:
+    """ftfy's badness test and its fixer with our settings, imported on first use (ftfy's
+    import costs about 50 ms, and most text has no suspect chunk at all)."""
+    import ftfy
+    from ftfy.badness import is_bad
+
+    config = ftfy.TextFixerConfig(
+        unescape_html=False,
+        remove_terminal_escapes=False,
+        fix_encoding=True,
+        restore_byte_a0=True,
+        replace_lossy_sequences=True,
+        decode_inconsistent_utf8=True,
+        fix_c1_controls=True,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        fix_surrogates=False,
+        remove_control_chars=False,
+        normalization=None,
+        explain=False,
+    )
+    return is_bad, lambda chunk: ftfy.fix_text(chunk, config)
+
 
 _CLUSTER_RE = regex.compile(r"\X")
 _LINE_RE = regex.compile(r"[^\n]+")
@@ -241,8 +249,9 @@ def _mojibake_edits(text: str) -> list[Edit]:
         start = before.end() if before else 0
         chunk_end = after.start() if after else len(text)
         chunk = text[start:chunk_end]
+        is_bad, fix_text = _ftfy()
         if is_bad(chunk):
-            fixed = ftfy.fix_text(chunk, _FTFY_CONFIG)
+            fixed = fix_text(chunk)
             if fixed != chunk:
                 edits.extend(_align(chunk, fixed, start))
     return edits
