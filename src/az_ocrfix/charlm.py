@@ -34,8 +34,9 @@ BOW = "^"
 EOW = "$"
 #: Cost of a symbol the model never saw at all.
 UNKNOWN_COST = 14.0
-#: Cached letter costs are forgotten past this many contexts.
-STEP_MEMO = 200_000
+#: Cached letter costs are forgotten past this many contexts, parsed rows past this many.
+STEP_MEMO = 100_000
+ROW_MEMO = 50_000
 
 
 class CharLM:
@@ -49,7 +50,7 @@ class CharLM:
         self.order = order
         self._contexts = contexts
         self._rows = rows
-        self._parsed: dict[str, tuple[float, dict[str, float]] | None] = {}
+        self._parsed: dict[str, tuple[float, dict[str, float]]] = {}
         self._steps: dict[str, dict[str, float]] = {}
 
     @classmethod
@@ -91,14 +92,17 @@ class CharLM:
         return cls(order, contexts, rows)
 
     def _row(self, ctx: str) -> tuple[float, dict[str, float]] | None:
-        if ctx in self._parsed:
-            return self._parsed[ctx]
+        found = self._parsed.get(ctx)
+        if found is not None:
+            return found
         i = bisect_left(self._contexts, ctx)
-        found = None
-        if i < len(self._contexts) and self._contexts[i] == ctx:
-            bo, _, items = self._rows[i].partition("\t")
-            pairs = (item.split(":") for item in items.split(" ") if item)
-            found = (float(bo), {sym: float(cost) for sym, cost in pairs})
+        if i == len(self._contexts) or self._contexts[i] != ctx:
+            return None  # unseen contexts are not remembered: step() caches what they resolve to
+        bo, _, items = self._rows[i].partition("\t")
+        pairs = (item.split(":") for item in items.split(" ") if item)
+        found = (float(bo), {sym: float(cost) for sym, cost in pairs})
+        if len(self._parsed) >= ROW_MEMO:
+            self._parsed.clear()
         self._parsed[ctx] = found
         return found
 

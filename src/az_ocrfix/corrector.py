@@ -88,6 +88,14 @@ def diacritic_rate(text: str) -> float:
     return sum(1 for c in text if c in DIACRITIC_LETTERS) / letters
 
 
+@dataclass(slots=True)
+class _Memo:
+    """The memoized decisions of one token: plain, and with a spelling once asked for."""
+
+    base: Decision
+    spelled: Decision | None = None
+
+
 class Corrector:
     """Holds the loaded models; ``fix_document`` repairs one document."""
 
@@ -102,7 +110,7 @@ class Corrector:
         self.chain_total = float(sum(chains.count(c) for c in chains.forms) or 1)
         self.decoder.charlm = shipped_charlm  # loaded when the first unknown word needs it
         self.context = ContextModel(self.lexicon)
-        self._memo: dict[tuple[int, bool, bool, str], Decision] = {}
+        self._memo: dict[tuple[int, bool, str], _Memo] = {}
 
     @classmethod
     def default(cls) -> Corrector:
@@ -120,21 +128,25 @@ class Corrector:
     def decide(
         self, observed: str, channel: Channel, fuzzy: bool = False, spelling: bool = True
     ) -> Decision:
-        """Decode one lowercased observed token (memoized per channel); see Decoder.decide."""
-        key = (id(channel), fuzzy, spelling, observed)
-        hit = self._memo.get(key)
-        if hit is None:
+        """Decode one lowercased observed token (memoized per channel); see Decoder.decide.
+
+        One memo entry per token holds both the plain decision (what layout scoring uses)
+        and, once asked for, the one with an open-vocabulary spelling.
+        """
+        key = (id(channel), fuzzy, observed)
+        entry = self._memo.get(key)
+        if entry is None:
             if len(self._memo) >= MEMO_SIZE:
                 # Forget the older half (dicts keep insertion order); frequent words come back.
                 for old in list(islice(self._memo, MEMO_SIZE // 2)):
                     del self._memo[old]
-            if spelling:
-                base = self.decide(observed, channel, fuzzy, spelling=False)
-                hit = self.decoder.with_spelling(base, channel)
-            else:
-                hit = self.decoder.decide(observed, channel, fuzzy, spelling=False)
-            self._memo[key] = hit
-        return hit
+            base = self.decoder.decide(observed, channel, fuzzy, spelling=False)
+            entry = self._memo[key] = _Memo(base)
+        if not spelling:
+            return entry.base
+        if entry.spelled is None:
+            entry.spelled = self.decoder.with_spelling(entry.base, channel)
+        return entry.spelled
 
     def word_score(self, raw: str, channel: Channel | None = None) -> float:
         """Goodness (−cost) of the best repaired reading of a raw token; used by layout."""
