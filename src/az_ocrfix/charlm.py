@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import gzip
 import math
+from array import array
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate, chain
 from pathlib import Path
 
 from az_ocrfix.channel import Channel
@@ -46,10 +48,10 @@ class CharLM:
     only, so a 280k-context model is ready in a few hundredths of a second.
     """
 
-    def __init__(self, order: int, contexts: list[str], rows: list[str]) -> None:
+    def __init__(self, order: int, contexts: list[str], rows: list[str] | str) -> None:
         self.order = order
         self._contexts = contexts
-        self._rows = rows
+        self._rows = _Rows(rows)
         self._parsed: dict[str, tuple[float, dict[str, float]]] = {}
         self._steps: dict[str, dict[str, float]] = {}
 
@@ -160,10 +162,44 @@ class CharLM:
     def load(cls, path: str | Path | Traversable) -> CharLM:
         """Read a model written by :meth:`dump`."""
         with path.open("rb") if not isinstance(path, str) else open(path, "rb") as f:
-            lines = gzip.decompress(f.read()).decode("utf-8").split("\n")
-        header = lines[0].split()
-        order, n = int(header[2]), int(header[4])
-        return cls(order, lines[1 : n + 1], lines[n + 1 : 2 * n + 1])
+            text = gzip.decompress(f.read()).decode("utf-8")
+        header, _, text = text.partition("\n")
+        order, n = int(header.split()[2]), int(header.split()[4])
+        *contexts, rows = text.split("\n", n)
+        return cls(order, contexts, rows)
+
+
+class _Rows:
+    """Rows kept as one string plus an offset table: 280k separate strings would cost ~40 MB.
+
+    >>> rows = _Rows(["a", "bc", ""])
+    >>> len(rows), rows[1], list(rows)
+    (3, 'bc', ['a', 'bc', ''])
+    >>> list(_Rows("a\\nbc"))
+    ['a', 'bc']
+    """
+
+    def __init__(self, rows: list[str] | str) -> None:
+        """From a list of rows, or from their text with one row per line."""
+        if isinstance(rows, list):
+            self._blob = "\n".join(rows) + "\n"
+            self._offsets = array("L", accumulate(chain((0,), (len(r) + 1 for r in rows))))
+            return
+        self._blob = rows if rows.endswith("\n") else rows + "\n"
+        offsets = array("L", [0])
+        find, pos = self._blob.find, 0
+        while (pos := find("\n", pos) + 1) > 0:
+            offsets.append(pos)
+        self._offsets = offsets
+
+    def __len__(self) -> int:
+        return len(self._offsets) - 1
+
+    def __getitem__(self, i: int) -> str:
+        return self._blob[self._offsets[i] : self._offsets[i + 1] - 1]
+
+    def __iter__(self) -> Iterator[str]:
+        return (self[i] for i in range(len(self)))
 
 
 def _format_row(backoff: float, row: dict[str, float]) -> str:
