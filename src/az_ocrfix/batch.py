@@ -25,7 +25,7 @@ from az_ocrfix.changes import Change
 from az_ocrfix.config import FixConfig
 from az_ocrfix.io import TEXT_SUFFIXES, InputError, OcrMode, OcrUnavailableError, open_document
 from az_ocrfix.io.image import IMAGE_SUFFIXES
-from az_ocrfix.io.output import DocumentWriter, Format, atomic_output
+from az_ocrfix.io.output import DocumentWriter, Format, atomic_output, remove_partial
 
 __all__ = [
     "Job",
@@ -374,9 +374,14 @@ def run(
         pool.close()
     except BaseException:
         pool.terminate()
-        raise
-    finally:
         pool.join()
+        # A worker killed before it could unwind (e.g. while the pool replaced another one)
+        # leaves its temp file: no partial output may survive an interrupted batch.
+        for job in jobs:
+            if job.output is not None:
+                remove_partial(job.output)
+        raise
+    pool.join()
 
 
 def mark_output(outdir: str) -> None:

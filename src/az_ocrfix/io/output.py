@@ -16,6 +16,7 @@ metadata (known only at the end) follows it.
 
 from __future__ import annotations
 
+import glob
 import json
 import os
 import tempfile
@@ -26,7 +27,7 @@ from typing import IO, Any, BinaryIO, Literal
 
 from az_ocrfix.changes import Change
 
-__all__ = ["PAGE_BREAK", "DocumentWriter", "Format", "atomic_output"]
+__all__ = ["PAGE_BREAK", "DocumentWriter", "Format", "atomic_output", "remove_partial"]
 
 Format = Literal["txt", "jsonl"]
 
@@ -59,7 +60,7 @@ def atomic_output(path: str) -> Iterator[BinaryIO]:
     """
     folder = os.path.dirname(os.path.abspath(path))
     os.makedirs(folder, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(path)}.", suffix=".part")
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=_partial_prefix(path), suffix=".part")
     try:
         with os.fdopen(fd, "wb") as handle:
             yield handle
@@ -71,6 +72,32 @@ def atomic_output(path: str) -> Iterator[BinaryIO]:
         with suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def _partial_prefix(path: str) -> str:
+    return f".{os.path.basename(path)}."
+
+
+def remove_partial(path: str) -> int:
+    """Delete temp files :func:`atomic_output` left for ``path`` (a process killed outright
+    cannot clean up after itself); returns how many were removed.
+
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> (folder / ".out.txt.k2j9.part").write_bytes(b"half")
+    4
+    >>> remove_partial(str(folder / "out.txt")), sorted(p.name for p in folder.iterdir())
+    (1, [])
+    """
+    folder = os.path.dirname(os.path.abspath(path))
+    removed = 0
+    for tmp in glob.glob(
+        os.path.join(glob.escape(folder), glob.escape(_partial_prefix(path))) + "*.part"
+    ):
+        with suppress(FileNotFoundError):
+            os.unlink(tmp)
+            removed += 1
+    return removed
 
 
 class DocumentWriter:
