@@ -411,7 +411,6 @@ class Corrector:
         return FixResult("".join(out), changes, n_words, mean_conf, channel_name)
 
 
-@lru_cache(maxsize=16)
 def _readings(d: Decision, top: int = 4) -> list[tuple[str, float]]:
     """A half of a compound as it may read: its best listed or inflected readings and the
     token itself, with their channel costs."""
@@ -419,6 +418,7 @@ def _readings(d: Decision, top: int = 4) -> list[tuple[str, float]]:
     return out if any(f == d.observed for f, _ in out) else [*out, (d.observed, 0.0)]
 
 
+@lru_cache(maxsize=16)
 def _tokenizer(glyphs: frozenset[str]) -> Tokenizer:
     openers = {row[0]: row[1] for row in data_rows("letter_glyphs.tsv", header=True)}
     return Tokenizer(glyphs, openers)
