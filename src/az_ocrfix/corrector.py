@@ -39,6 +39,7 @@ from az_ocrfix.lexicon import Lexicon
 from az_ocrfix.morphology import SuffixChains, acronym_reading, host_suffixes, number_reading
 from az_ocrfix.normalize import normalize_with_offsets
 from az_ocrfix.resources import data_file, data_rows
+from az_ocrfix.slips import apply_slips
 from az_ocrfix.tokenize import Token, Tokenizer, case_pattern, underscore_debris
 
 __all__ = ["Corrector", "FixResult"]
@@ -55,6 +56,8 @@ ACRONYM_MIN_COUNT = 10_000
 CASE_MARGIN = 7.0
 #: Bound on the cross-document decision memo (entries).
 MEMO_SIZE = 150_000
+#: Confidence given to mended OCR slips (zozo-ci → 2020-ci, VVUF → WUF, a.b → a b).
+SLIP_CONFIDENCE = 0.9
 #: Weight of the lexicon prior in the word scores the layout compares (its join prior, pair
 #: cost and compound margin were fitted on train renders at this weight).
 LAYOUT_LM_WEIGHT = 0.8
@@ -231,6 +234,14 @@ class Corrector:
             offsets = [offsets[i] for i in laid.offsets]
         else:
             work = norm
+        slip_changes: list[Change] = []
+        if cfg.repair:
+            # Digits read as letters (zozo-ci), VV for W, a stray dot between two words.
+            fixed, fixed_offsets, slips = apply_slips(work, self.lexicon, offsets)
+            for start, end, after in slips:
+                a, b = offsets[start], offsets[end - 1] + 1
+                slip_changes.append(Change(a, b, text[a:b], after, SLIP_CONFIDENCE, "normalize"))
+            work, offsets = fixed, fixed_offsets
         # One tokenizer for every channel, so a fixed text is cut into the same words again.
         tokenizer = _tokenizer(shipped_channel("eng").glyphs | shipped_channel("aze").glyphs)
         tokens = list(tokenizer.tokens(work))
@@ -256,6 +267,8 @@ class Corrector:
             ]
             edits = sorted(edits + debris, key=lambda e: e[0].start)
         result = self._render(text, work, offsets, edits, channel_name, len(words))
+        if slip_changes:
+            result.changes = sorted([*result.changes, *slip_changes], key=lambda c: c.start)
         result.variants = uncertain_variants(decisions.values())
         return result
 

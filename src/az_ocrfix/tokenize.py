@@ -25,7 +25,7 @@ __all__ = ["Token", "Tokenizer", "case_pattern", "underscore_debris"]
 TokenKind = Literal["word", "suffix"]
 Host = Literal["word", "acronym", "number", "none"]
 
-_PROTECTED = (
+PROTECTED = (
     r"(?:https?://|ftp://|www\.)\S+"  # URLs
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail
     r"|\b[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.(?:az|com|org|net|ru|tr|info|gov|edu|io|uk|de)\b"  # domains
@@ -105,7 +105,7 @@ class Tokenizer:
         number = rf"{_NUMBER}(?!{allowed})" if shapes or digits else _NUMBER
         self.glyphs = glyphs
         self._pattern = regex.compile(
-            rf"(?P<protected>{_PROTECTED})|(?P<word>{word})|{lone}(?P<number>{number})"
+            rf"(?P<protected>{PROTECTED})|(?P<word>{word})|{lone}(?P<number>{number})"
             r"|(?P<digits>\d+)",
             regex.V1,
         )

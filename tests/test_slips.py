@@ -1,0 +1,63 @@
+"""OCR slips that are not letter confusions: digits read as letters, VV for W, stray dots."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from az_ocrfix import explain, fix
+from az_ocrfix.lexicon import Lexicon
+from az_ocrfix.slips import apply_slips, find_slips
+
+
+@pytest.mark.parametrize(
+    ("garbled", "mended"),
+    [
+        ("zozo-ci ildə seçkilər keçirildi.", "2020-ci ildə seçkilər keçirildi."),
+        ("Ölkəmizdə zoz4-cü il uğurlu oldu.", "Ölkəmizdə 2024-cü il uğurlu oldu."),
+        ("zozo ildə seçkilər keçirildi.", "2020 ildə seçkilər keçirildi."),
+        ("Ayın l5-də görüş olacaq.", "Ayın 15-də görüş olacaq."),
+        ("VVUF forumu başladı.", "WUF forumu başladı."),
+        ("Bu dövlət.proqramı ilə bağlıdır.", "Bu dövlət proqramı ilə bağlıdır."),
+    ],
+)
+def test_slips_of_the_azerbaijani_model_are_mended(garbled: str, mended: str) -> None:
+    assert fix(garbled) == mended
+    assert any(c.reason == "normalize" for c in explain(garbled))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sayt QHT.az və www.gov.az, yazın: info@qht.gov.az.",
+        "Hesabat plan.pdf faylındadır.",
+        "Bakı.Gəncə yolu; HƏVVA xanım; ol-da; so.",
+        "Saat 20:00-da, 2020-ci ildə, 1.000.000 manat.",
+    ],
+)
+def test_text_without_slips_is_left_alone(text: str) -> None:
+    assert fix(text) == text
+
+
+def test_offsets_follow_the_mended_text() -> None:
+    lexicon = Lexicon.default()
+    text = "zozo-ci ildə VVUF və dövlət.proqramı"
+    mended, offsets, slips = apply_slips(text, lexicon)
+    assert len(offsets) == len(mended) + 1
+    assert [text[s:e] for s, e, _ in slips] == ["zozo", "VVUF", "."]
+    # "WUF" is one letter shorter than "VVUF": everything after it still maps home.
+    i = mended.index("dövlət")
+    assert text[offsets[i] : offsets[i] + 6] == "dövlət"
+
+
+@given(st.text(alphabet="zoOlI0123456789 -.aəVUFcidəil", max_size=40))
+def test_slips_are_disjoint_and_in_order(text: str) -> None:
+    slips = find_slips(text, Lexicon.default())
+    for (_, end, _), (start, _, _) in pairwise(slips):
+        assert end <= start
+    mended, offsets, _ = apply_slips(text, Lexicon.default())
+    assert len(offsets) == len(mended) + 1
+    assert all(0 <= o <= len(text) for o in offsets)
