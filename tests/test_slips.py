@@ -42,6 +42,13 @@ def test_text_without_slips_is_left_alone(text: str) -> None:
     assert fix(text) == text
 
 
+def test_digits_that_stand_for_letters_do_not_make_a_number() -> None:
+    """An English model prints 6 for ö: "6zol" is özəl, not 6201."""
+    assert fix("Agentlik dövlət—6zol-QHT əlaqəsini qurdu.") == (
+        "Agentlik dövlət—özəl-QHT əlaqəsini qurdu."
+    )
+
+
 def test_offsets_follow_the_mended_text() -> None:
     lexicon = Lexicon.default()
     text = "zozo-ci ildə VVUF və dövlət.proqramı"

@@ -33,6 +33,8 @@ _READINGS = ("bir", "iki", "üç", "dörd", "beş", "altı", "yeddi", "on", "otu
 _STRAY_DOT = regex.compile(r"(?<![\w.@/:-])(\p{Ll}{2,})\.(\p{Ll}{2,})(?![\w@/-]|\.\w)")
 _DOUBLE_V = regex.compile(r"(?<![\p{L}\d])[A-Z]*VV[A-Z]*(?![\p{L}\d])")
 _YEAR_WORD = regex.compile(r"\s+il\p{Ll}*\b")
+#: Digits that OCR also prints for letters, so they do not prove a token is a number.
+LETTER_DIGITS = frozenset("0168")
 
 
 @lru_cache(maxsize=1)
@@ -54,11 +56,12 @@ def _digitish() -> regex.Pattern[str]:
 def _as_digits(token: str, text: str, end: int, lexicon: Container[str]) -> str | None:
     table = _lookalikes()
     letters = sum(1 for c in token if c in table)
-    digits = sum(1 for c in token if c.isdigit())
+    # 0, 1, 6 and 8 are themselves what an English model prints for o, ı, ö and ş (6zol = özəl).
+    solid = sum(1 for c in token if c.isdigit() and c not in LETTER_DIGITS)
     if not letters:
         return None
     as_number = "".join(table.get(c, c) for c in token)
-    if digits and len(token) >= 3:
+    if solid and len(token) >= 3:
         return as_number  # zoz4, 2O24: digits and their lookalikes mixed
     if token.lower() in lexicon:
         return None  # ol-da, so: a word
