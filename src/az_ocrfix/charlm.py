@@ -20,7 +20,7 @@ import math
 from array import array
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, chain
@@ -75,6 +75,10 @@ class CharLM:
         # Interpolated estimates from short contexts to long ones.
         probs: dict[str, dict[str, float]] = {}
         backoff: dict[str, float] = {}
+
+        def trained(ctx: str) -> tuple[float, dict[str, float]] | None:
+            return (backoff[ctx], probs[ctx]) if ctx in probs else None
+
         for ctx in sorted(counts, key=len):
             nexts: dict[str, int] = counts[ctx]
             if len(ctx) >= 3 and min_count > 1:
@@ -85,7 +89,7 @@ class CharLM:
             lam = len(nexts) / (total + len(nexts))
             row: dict[str, float] = {}
             for sym, n in nexts.items():
-                p_lower = math.exp(-_lookup(probs, backoff, ctx[1:], sym)) if ctx else 1 / 64
+                p_lower = math.exp(-_backoff_cost(trained, ctx[1:], sym)) if ctx else 1 / 64
                 row[sym] = -math.log(n / (total + len(nexts)) + lam * p_lower)
             probs[ctx] = row
             backoff[ctx] = -math.log(lam)
@@ -118,21 +122,8 @@ class CharLM:
             known = self._steps[ctx] = {}
         cached = known.get(symbol)
         if cached is None:
-            cached = known[symbol] = self._resolve(ctx, symbol)
+            cached = known[symbol] = _backoff_cost(self._row, ctx, symbol)
         return cached
-
-    def _resolve(self, ctx: str, symbol: str) -> float:
-        acc = 0.0
-        while True:
-            row = self._row(ctx)
-            if row is not None:
-                found = row[1].get(symbol)
-                if found is not None:
-                    return acc + found
-                acc += row[0]
-            if not ctx:
-                return acc + UNKNOWN_COST
-            ctx = ctx[1:]
 
     def cost(self, word: str) -> float:
         """Cost of a whole lowercase word, end of word included.
@@ -206,17 +197,19 @@ def _format_row(backoff: float, row: dict[str, float]) -> str:
     return f"{backoff:.3f}\t" + " ".join(f"{s}:{c:.3f}" for s, c in sorted(row.items()))
 
 
-def _lookup(
-    probs: dict[str, dict[str, float]], backoff: dict[str, float], ctx: str, sym: str
+def _backoff_cost(
+    row_of: Callable[[str], tuple[float, dict[str, float]] | None], ctx: str, symbol: str
 ) -> float:
+    """Cost of ``symbol`` after ``ctx``: from the longest context whose row (back-off cost,
+    letter costs) lists it, paying the back-off cost of every longer context on the way."""
     acc = 0.0
     while True:
-        row = probs.get(ctx)
+        row = row_of(ctx)
         if row is not None:
-            found = row.get(sym)
+            found = row[1].get(symbol)
             if found is not None:
                 return acc + found
-            acc += backoff[ctx]
+            acc += row[0]
         if not ctx:
             return acc + UNKNOWN_COST
         ctx = ctx[1:]
