@@ -18,7 +18,6 @@ process and call :meth:`Corrector.fix_document` for each document.  Per document
 
 from __future__ import annotations
 
-import gzip
 import math
 from collections import Counter
 from dataclasses import dataclass, field
@@ -38,7 +37,7 @@ from az_ocrfix.layout import LayoutOptions, reflow
 from az_ocrfix.lexicon import Lexicon
 from az_ocrfix.morphology import SuffixChains, acronym_reading, host_suffixes, number_reading
 from az_ocrfix.normalize import normalize_with_offsets
-from az_ocrfix.resources import data_file, data_rows
+from az_ocrfix.resources import data_rows
 from az_ocrfix.slips import apply_slips
 from az_ocrfix.tokenize import Token, Tokenizer, case_pattern, underscore_debris
 
@@ -110,7 +109,6 @@ class Corrector:
         self.chains = chains = SuffixChains.default()
         self.decoder = Decoder(self.lexicon, chains, params or DecoderParams())
         self.decoder.set_suffix_counts({c: chains.count(c) for c in chains.forms})
-        self.chain_total = float(sum(chains.count(c) for c in chains.forms) or 1)
         self.decoder.charlm = shipped_charlm  # loaded when the first unknown word needs it
         self.context = ContextModel(self.lexicon)
         self._memo: dict[tuple[int, bool, str], _Memo] = {}
@@ -186,17 +184,16 @@ class Corrector:
         """−ln P of a hyphenated compound: listed as it is (``şimal-şərq``), or a listed
         compound whose second part takes a suffix chain (``şimal-şərq`` + ``indəki``)."""
         total = self.lexicon.total
-        n = _compounds().get(f"{left}-{right}", 0)
+        n = self.lexicon.compound(f"{left}-{right}")
         if n:
             return -math.log(n / total)
         for cut in range(len(right) - 1, MIN_COMPOUND_PART - 1, -1):
             chain = right[cut:]
             if chain not in self.chains:
                 continue
-            n = _compounds().get(f"{left}-{right[:cut]}", 0)
+            n = self.lexicon.compound(f"{left}-{right[:cut]}")
             if n:
-                share = self.chains.count(chain) / self.chain_total
-                return -math.log(n / total) - math.log(share) + self.decoder.params.morph_penalty
+                return -math.log(n / total) + self.decoder.chain_cost(chain)
         return None
 
     def adapt(
@@ -435,18 +432,6 @@ def _readings(d: Decision, top: int = 4) -> list[tuple[str, float]]:
 def _tokenizer(glyphs: frozenset[str]) -> Tokenizer:
     openers = {row[0]: row[1] for row in data_rows("letter_glyphs.tsv", header=True)}
     return Tokenizer(glyphs, openers)
-
-
-@lru_cache(maxsize=1)
-def _compounds() -> dict[str, int]:
-    """Hyphenated forms of the lexicon (``lexicons/compounds.tsv.gz``) with their counts."""
-    table: dict[str, int] = {}
-    raw = gzip.decompress(data_file("compounds.tsv.gz").read_bytes()).decode("utf-8")
-    for line in raw.splitlines():
-        form, _, n = line.partition("\t")
-        if n:
-            table[form] = int(n)
-    return table
 
 
 @lru_cache(maxsize=1)

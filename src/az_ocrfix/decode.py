@@ -199,13 +199,18 @@ class Decoder:
             p.stem_count,
         )
 
+    def chain_cost(self, chain: str) -> float:
+        """−ln P(chain) among suffix chains, plus the morphology penalty: what a stem + suffix
+        analysis pays on top of its stem."""
+        n = self._suffix_counts.get(chain, 1)
+        return -math.log(n / self._suffix_total) + self.params.morph_penalty
+
     def _prior(self, cand: Candidate) -> float:
         p = self.params
         if not cand.stem_len:
             return -self.lexicon.log_prob(cand.form)
         stem, chain = cand.form[: cand.stem_len], cand.form[cand.stem_len :]
-        n = self._suffix_counts.get(chain, 1)
-        cost = -self.lexicon.log_prob(stem) - math.log(n / self._suffix_total) + p.morph_penalty
+        cost = -self.lexicon.log_prob(stem) + self.chain_cost(chain)
         if not harmony_ok(stem, chain):
             cost += p.harmony_penalty
         if not boundary_ok(stem, chain):

@@ -73,6 +73,7 @@ class Lexicon:
         self._stems = stems
         self._bigrams = bigrams
         self._shadows: dict[str, str] | None = None
+        self._compounds: dict[str, int] | None = None
         self._source = source
 
     # ------------------------------------------------------------------ loading
@@ -203,6 +204,21 @@ class Lexicon:
                 table[a + " " + b] = int(n)
             self._bigrams = table
         return self._bigrams.get(w1 + " " + w2, 0)
+
+    def compound(self, form: str) -> int:
+        """Count of a hyphenated form (compounds.tsv.gz; 0 when not listed).
+
+        >>> Lexicon.default().compound("şimal-şərq") > 0, Lexicon.default().compound("a-zz")
+        (True, 0)
+        """
+        if self._compounds is None:
+            table: dict[str, int] = {}
+            for line in self._read_gz("compounds.tsv.gz"):
+                hyphenated, _, n = line.partition("\t")
+                if n:
+                    table[hyphenated] = int(n)
+            self._compounds = table
+        return self._compounds.get(form, 0)
 
     def shadow_twin(self, form: str) -> str | None:
         """The form a removed garbled/de-accented shadow is an image of (shadows.tsv.gz).
