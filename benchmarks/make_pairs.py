@@ -35,7 +35,9 @@ Directory format (stable; other benchmarks read it)::
 Read the pairs with :func:`az_ocrfix.synth.pairs.iter_pairs` (``truth``, ``printed``,
 ``observed`` = the OCR output of the condition's engine, ``ocr_eng``, ``ocr_aze``, ``meta``).
 
-``<split>`` is ``train`` (used to fit the channel) or ``dev`` (evaluation only).  Documents are
+``<split>`` is ``train`` (used to fit the channel), ``dev`` (evaluation only) or ``stress``
+(evaluation only: one clean-ish eng page per dev document in a bold, italic or condensed face
+of STRESS_FONTS, styles no channel was fitted on).  Documents are
 split by source chunk: seeds 000/003, half of the Wikipedia chunks and half of the Tatoeba chunks
 are train; seeds 001/004, the other halves and all of UD are dev.  ``<condition>`` is
 
@@ -67,7 +69,7 @@ import regex
 
 from az_ocrfix.synth.align import align_words
 from az_ocrfix.synth.degrade import Wear, degrade, random_wear
-from az_ocrfix.synth.fonts import covers_azerbaijani, face_by_name
+from az_ocrfix.synth.fonts import STYLE_FACES, covers_azerbaijani, face_by_name
 from az_ocrfix.synth.ocr import ocr_image
 from az_ocrfix.synth.render import (
     PageStyle,
@@ -93,6 +95,9 @@ TRAIN_FONTS = (
 )
 HELD_OUT_FONTS = ("noto-serif", "noto-sans", "gentium")
 DEV_FONTS = ("dejavu-serif", "liberation-sans", "freeserif", *HELD_OUT_FONTS)
+#: Bold/italic/condensed faces for the ``stress`` pages (dev documents only): styles never seen
+#: in training, to check that the repair generalizes beyond the faces it was fitted on.
+STRESS_FONTS = tuple(face.name for face in STYLE_FACES)
 
 _AZ_SPECIAL = regex.compile(r"[əıöüşçğƏİÖÜŞÇĞ]")
 
@@ -217,6 +222,12 @@ def plan_jobs(docs: Sequence[Doc], seed: int, max_docs: int | None) -> list[Job]
     train, dev = per_split["train"], per_split["dev"]
     for i in range(max(len(train), len(dev))):
         out.extend(dev[i : i + 1] + train[i : i + 1])
+    # Stress pages: one clean-ish eng page per dev document in an unseen bold/italic face.
+    for k, doc in enumerate(d for d in docs if d.split == "dev"):
+        if max_docs is not None and k >= max_docs:
+            break
+        font = STRESS_FONTS[k % len(STRESS_FONTS)]
+        out.append(Job("stress", "eng", font, doc, stable_seed(seed, doc.doc_id, "stress", font)))
     return out
 
 
@@ -346,7 +357,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args(argv)
 
-    for name in {*TRAIN_FONTS, *DEV_FONTS}:
+    for name in {*TRAIN_FONTS, *DEV_FONTS, *STRESS_FONTS}:
         if not covers_azerbaijani(face_by_name(name).path):
             raise SystemExit(f"font {name} does not cover the Azerbaijani alphabet")
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")

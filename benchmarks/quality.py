@@ -42,6 +42,8 @@ SEED_002 = ROOT / "examples" / "milli_meclis_garbled.txt"
 _WORD = regex.compile(r"\p{L}+")
 #: The one source whose truth is not in standard spelling (learner and dialect sentences).
 NON_STANDARD = "UD (learner/dialect)"
+#: The stress pages: dev documents in bold, italic and condensed faces (no training style).
+STRESS = "eng-OCR, unseen styles (bold/italic/condensed)"
 #: Dehyphenation and line joining only: the fair form of the "just re-OCR it" anchor.
 LAYOUT_ONLY = FixConfig(repair=False)
 
@@ -57,6 +59,7 @@ def load_pages(pairs: Path, split: str, limit: int | None) -> list[dict[str, str
             continue
         page = {n: p.read_text(encoding="utf-8") for n, p in files.items()}
         page["condition"] = meta["condition"]
+        page["split"] = split
         page["engine"] = meta.get("engine", "eng")
         page["font"] = meta.get("font", "")
         page["source"] = source_kind(str(meta.get("source", "")))
@@ -77,8 +80,11 @@ def source_kind(source: str) -> str:
     return "tatoeba" if "tatoeba" in source.lower() else source or "other"
 
 
-def family(condition: str) -> str:
-    """Group conditions: eng (clean-ish pages, per font pooled), eng-worn, aze-worn."""
+def family(condition: str, split: str = "dev") -> str:
+    """Group conditions: eng (clean-ish pages, per font pooled), eng-worn, aze-worn, and the
+    stress pages (eng, bold/italic/condensed faces never used in training)."""
+    if split == "stress":
+        return STRESS
     if condition.startswith("aze-worn"):
         return "aze-OCR, worn scans"
     if condition.startswith("eng-worn"):
@@ -132,6 +138,7 @@ def main() -> int:
     args = ap.parse_args()
 
     pages = load_pages(args.pairs, "dev", args.limit)
+    pages += load_pages(args.pairs, "stress", args.limit)
     if not pages:
         print(f"no dev pages under {args.pairs}; run benchmarks/make_pairs.py", file=sys.stderr)
         return 1
@@ -143,7 +150,7 @@ def main() -> int:
     t_fix = 0.0
     n_words = 0
     for page in pages:
-        fam = family(page["condition"])
+        fam = family(page["condition"], page["split"])
         observed = page["ocr_aze"] if page["engine"] == "aze" else page["ocr_eng"]
         truth = page["truth"]
         t0 = time.perf_counter()
@@ -153,7 +160,7 @@ def main() -> int:
         systems = {"raw": observed, "az-ocrfix": fixed}
         if sym is not None:
             systems["symspell"] = sym.fix(observed)
-        if fam == "eng-OCR":
+        if fam in ("eng-OCR", STRESS):
             systems["aze re-OCR"] = page["ocr_aze"]
             systems["aze re-OCR + layout"] = fix(page["ocr_aze"], LAYOUT_ONLY)
             systems["aze re-OCR + az-ocrfix"] = fix(page["ocr_aze"])
@@ -187,7 +194,9 @@ def main() -> int:
         "aze re-OCR + az-ocrfix",
     ]
     lines = [
-        f"Dev split: {len(pages)} pages, {len(seen_truths)} distinct source texts "
+        f"Dev split: {len(pages)} pages (of them {sum(p['split'] == 'stress' for p in pages)} "
+        "stress pages in unseen bold/italic/condensed faces), "
+        f"{len(seen_truths)} distinct source texts "
         f"({args.pairs.relative_to(ROOT) if args.pairs.is_relative_to(ROOT) else args.pairs}). "
         "CER/WER in %, whitespace-normalized, pooled over pages.",
         "",

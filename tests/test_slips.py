@@ -20,6 +20,8 @@ from az_ocrfix.slips import apply_slips, find_slips
         ("Ölkəmizdə zoz4-cü il uğurlu oldu.", "Ölkəmizdə 2024-cü il uğurlu oldu."),
         ("zozo ildə seçkilər keçirildi.", "2020 ildə seçkilər keçirildi."),
         ("Ayın l5-də görüş olacaq.", "Ayın 15-də görüş olacaq."),
+        # -ı after a consonant-final numeral: qırx-ı (40), only a number takes it here.
+        ("Onların 4O-ı yoxlanıldı.", "Onların 40-ı yoxlanıldı."),
         ("VVUF forumu başladı.", "WUF forumu başladı."),
         ("Bu dövlət.proqramı ilə bağlıdır.", "Bu dövlət proqramı ilə bağlıdır."),
     ],

@@ -35,6 +35,7 @@ __all__ = [
     "harmony_ok",
     "host_suffixes",
     "number_reading",
+    "number_words",
 ]
 
 
@@ -108,17 +109,22 @@ def harmony_ok(stem: str, chain: str) -> bool:
 
 def boundary_ok(stem: str, chain: str) -> bool:
     """Phonotactics at the stem–suffix seam: no two vowels meet (a buffer y/n/s stands
-    between them) and no consonant is doubled across it.
+    between them), no consonant is doubled across it, and a suffix that opens with a lone
+    consonant or two consonants (-m, -ş, -ldı) follows only a vowel (qapı-m, but kitab-ım).
 
     >>> boundary_ok("tarixində", "ə"), boundary_ok("uşaq", "qlar"), boundary_ok("masa", "ya")
     (False, False, True)
+    >>> boundary_ok("qapı", "m"), boundary_ok("medal", "ş"), boundary_ok("oxu", "ldu")
+    (True, False, True)
     """
     if not stem or not chain:
         return True
     a, b = stem[-1], chain[0]
-    if a in VOWELS and b in VOWELS:
+    if a in VOWELS:
+        return b not in VOWELS
+    if a == b:
         return False
-    return not (a == b and a not in VOWELS)
+    return b in VOWELS or (len(chain) > 1 and chain[1] in VOWELS)
 
 
 @lru_cache(maxsize=1)
@@ -131,6 +137,15 @@ def _number_words() -> dict[tuple[str, int], str]:
 
 #: Digit groups of a numeral with the separator before each: ("", "12"), (".", "00").
 _NUMBER_GROUPS = regex.compile(r"([.,: \u00a0]?)(\d+)")
+
+
+def number_words() -> frozenset[str]:
+    """Every word a numeral can end in when read aloud (``lexicons/number_words.tsv``).
+
+    >>> {"bir", "qırx", "altmış", "min"} <= number_words()
+    True
+    """
+    return frozenset(_number_words().values())
 
 
 def number_reading(digits: str) -> str:

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 import regex
 
-from az_ocrfix.morphology import host_suffixes
+from az_ocrfix.morphology import host_suffixes, number_words
 from az_ocrfix.resources import data_rows
 from az_ocrfix.tokenize import PROTECTED
 
@@ -28,8 +28,6 @@ __all__ = ["Slip", "apply_slips", "find_slips"]
 #: (start, end, replacement) in the text.
 Slip = tuple[int, int, str]
 
-#: How numerals are read aloud, one per vowel class, to gather every suffix a number may take.
-_READINGS = ("bir", "iki", "üç", "dörd", "beş", "altı", "yeddi", "on", "otuz", "yüz", "min")
 _STRAY_DOT = regex.compile(r"(?<![\w.@/:-])(\p{Ll}{2,})\.(\p{Ll}{2,})(?![\w@/-]|\.\w)")
 _DOUBLE_V = regex.compile(r"(?<![\p{L}\d])[A-Z]*VV[A-Z]*(?![\p{L}\d])")
 _YEAR_WORD = regex.compile(r"\s+il\p{Ll}*\b")
@@ -44,7 +42,7 @@ def _lookalikes() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _number_suffixes() -> frozenset[str]:
-    return frozenset(form for r in _READINGS for form, _ in host_suffixes(r))
+    return frozenset(form for r in number_words() for form, _ in host_suffixes(r))
 
 
 @lru_cache(maxsize=1)

@@ -25,6 +25,7 @@ __all__ = [
     "FONT_DIRS",
     "KNOWN_FACES",
     "REQUIRED_CHARS",
+    "STYLE_FACES",
     "Face",
     "available_faces",
     "covers_azerbaijani",
@@ -67,6 +68,18 @@ KNOWN_FACES: tuple[Face, ...] = (
     Face("charis", _T / "charis/CharisSIL-Regular.ttf", "serif"),
     Face("gentium", _T / "gentium/Gentium-R.ttf", "serif"),
     Face("ebgaramond", _T / "ebgaramond/EBGaramond12-Regular.ttf", "serif"),
+)
+
+#: Bold, italic and condensed faces: styles the channel is never trained on, rendered only to
+#: check that the repair generalizes (the ``stress`` pages of ``benchmarks/make_pairs.py``).
+STYLE_FACES: tuple[Face, ...] = (
+    Face("noto-serif-italic", _T / "noto/NotoSerif-Italic.ttf", "serif"),
+    Face("gentium-italic", _T / "gentium/Gentium-I.ttf", "serif"),
+    Face("dejavu-sans-bold", _T / "dejavu/DejaVuSans-Bold.ttf", "sans"),
+    Face("liberation-serif-bold", _T / "liberation2/LiberationSerif-Bold.ttf", "serif"),
+    Face("freesans-oblique", _T / "freefont/FreeSansOblique.ttf", "sans"),
+    Face("charis-bold-italic", _T / "charis/CharisSIL-BoldItalic.ttf", "serif"),
+    Face("dejavu-serif-condensed", _T / "dejavu/DejaVuSerifCondensed.ttf", "serif"),
 )
 
 
@@ -112,10 +125,10 @@ def available_faces(faces: Iterable[Face] = KNOWN_FACES) -> list[Face]:
 def face_by_name(name: str) -> Face:
     """Look a known face up by its short name.
 
-    >>> face_by_name("gentium").style
-    'serif'
+    >>> face_by_name("gentium").style, face_by_name("dejavu-sans-bold").style
+    ('serif', 'sans')
     """
-    for face in KNOWN_FACES:
+    for face in (*KNOWN_FACES, *STYLE_FACES):
         if face.name == name:
             return face
     raise KeyError(name)
