@@ -173,3 +173,19 @@ def test_line_end_hyphen_of_an_inflected_compound_is_kept() -> None:
     assert fix("Onun tərcümeyi-\nhalları çap olundu.") == "Onun tərcümeyi-halları çap olundu."
     # ... while a syllable break before a suffix chain is still joined.
     assert fix("Onun tərcü-\nmeyi-halı çap olundu.") == "Onun tərcümeyi-halı çap olundu."
+
+
+@pytest.mark.parametrize(
+    ("garbled", "expected"),
+    [
+        # eng-OCR: the acronym regains its İ and the suffix stays in harmony with it.
+        (
+            "Azarbaycan SSRI-nin dagilmasindan sonra miistoqillik qazandi.",
+            "Azərbaycan SSRİ-nin dağılmasından sonra müstəqillik qazandı.",
+        ),
+        # The printed I may be an İ the OCR lost: a suffix in harmony with İ is not "fixed".
+        ("SSRI-nin dağılması.", "SSRI-nin dağılması."),
+    ],
+)
+def test_suffix_after_an_acronym_follows_its_repaired_reading(garbled: str, expected: str) -> None:
+    assert fix(garbled) == expected

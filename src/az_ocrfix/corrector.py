@@ -280,9 +280,10 @@ class Corrector:
         edits: list[tuple[Token, str, float, Reason]] = []
         chosen: list[str] = []  # repaired lowercase words so far (context for the next)
         prev_word = ""
+        acronym = ""  # the last acronym as repaired (SSRI → SSRİ), host of a following suffix
         for i, tok in enumerate(tokens):
             if tok.kind == "suffix":
-                fixed = self._fix_suffix(tok, channel, prev_word)
+                fixed = self._fix_suffix(tok, channel, prev_word, acronym)
                 if fixed is not None:
                     edits.append(
                         (
@@ -295,6 +296,7 @@ class Corrector:
                 continue
             obs = observed_lower(tok.text)
             d = decisions[obs]
+            acronym = ""
             if tok.text[:1].isupper():
                 d = self.decoder.as_name(d)
             if is_acronym(tok.text):
@@ -368,19 +370,29 @@ class Corrector:
         reason: Reason = d.reason if form == d.form else "context"
         return Decision(d.observed, form, d.confidence, reason, tuple(rescored))
 
-    def _fix_suffix(self, tok: Token, channel: Channel, host_word: str) -> tuple[str, float] | None:
-        """Repair a suffix after a number, an acronym or an apostrophe by harmony with its host."""
+    def _fix_suffix(
+        self, tok: Token, channel: Channel, host_word: str, acronym: str = ""
+    ) -> tuple[str, float] | None:
+        """Repair a suffix after a number, an acronym or an apostrophe by harmony with its host.
+
+        An acronym is read as repaired (SSRI → SSRİ: -nin); a printed ``I`` may also be an
+        İ the OCR lost, so a suffix in harmony with İ is left alone (SSRI-nin).
+        """
+        host = acronym if tok.host == "acronym" and acronym else tok.host_text
+        alternatives: tuple[str, ...] = ()
         if tok.host == "number":
-            reading = number_reading(tok.host_text)
+            reading = number_reading(host)
         elif tok.host == "acronym":
-            reading = acronym_reading(tok.host_text)
+            reading = acronym_reading(host)
+            if "I" in host:
+                alternatives = (acronym_reading(host.replace("I", "İ")),)
         else:
-            reading = host_word or tok.host_text
+            reading = host_word or host
         if not last_vowel(reading):
             return None
         observed = observed_lower(tok.text)
         options = host_suffixes(reading)
-        if any(form == observed for form, _ in options):
+        if any(form == observed for r in (reading, *alternatives) for form, _ in host_suffixes(r)):
             return None
         scored = sorted(
             (channel.align_cost(form, observed) - math.log(share), form) for form, share in options
