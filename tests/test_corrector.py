@@ -189,3 +189,22 @@ def test_line_end_hyphen_of_an_inflected_compound_is_kept() -> None:
 )
 def test_suffix_after_an_acronym_follows_its_repaired_reading(garbled: str, expected: str) -> None:
     assert fix(garbled) == expected
+
+
+@pytest.mark.parametrize(
+    ("garbled", "expected"),
+    [
+        # An English model prints a word-initial ü as U: alone inside a sentence it is ümumi ...
+        (
+            "Komanda, Umumi olaraq 6 dafa gempion olub.",
+            "Komanda, ümumi olaraq 6 dəfə çempion olub.",
+        ),
+        # ... but between capitals it is part of a name and keeps its capital.
+        (
+            "Komanda BMT-nin Umumi Yigincaginda gempion kimi tanidildi.",
+            "Komanda BMT-nin Ümumi Yığıncağında çempion kimi tanıdıldı.",
+        ),
+    ],
+)
+def test_capital_inside_a_sentence_is_judged_by_its_neighbours(garbled: str, expected: str) -> None:
+    assert fix(garbled) == expected

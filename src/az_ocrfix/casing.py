@@ -31,7 +31,15 @@ from az_ocrfix.alphabet import lower as az_lower
 from az_ocrfix.resources import data_rows
 from az_ocrfix.tokenize import case_pattern
 
-__all__ = ["CaseModel", "Position", "capital_prior", "is_acronym", "position"]
+__all__ = [
+    "CaseModel",
+    "Position",
+    "capital_prior",
+    "is_acronym",
+    "lexicon_share",
+    "neighbour_features",
+    "position",
+]
 
 #: Prior that a word at a sentence start is capitalized.
 SENTENCE_START_CAP = 0.97
@@ -51,27 +59,73 @@ MIN_FLIP = 1e-3
 #: Posterior needed to give a word a different initial case than the OCR read.
 FLIP_EVIDENCE = 0.6
 
+#: Names of the features of the neighbour model, in the order of ``neighbour_features``.
+NEIGHBOUR_FEATURES = ("logit", "logit_positive", "next_capital", "previous_capital", "both", "bias")
+
 Position = Literal["sentence", "text", "inside"]
 
 
-def capital_prior(cap_share: float, position: Position, count: int = 10**6) -> float:
+def capital_prior(
+    cap_share: float,
+    position: Position,
+    count: int = 10**6,
+    neighbours: tuple[bool, bool] = (False, False),
+) -> float:
     """Prior that a word was printed with a capital, from where it stands and the lexicon.
 
     The lexicon's capitalization share is trusted in proportion to how often the word is
-    attested (a rare form seen once, capitalized, says little).
+    attested (a rare form seen once, capitalized, says little).  Inside a sentence the share
+    is recalibrated by the words around it (``neighbours``: the next and the previous word
+    are capitalized), since a name of several words is capitalized throughout ("Ortaq
+    Dəyərlər" İctimai Birliyi) while the same words elsewhere are mostly lowercase.
 
     >>> [round(capital_prior(0.1, where), 2) for where in ("sentence", "text", "inside")]
-    [0.97, 0.5, 0.1]
+    [0.97, 0.5, 0.02]
     >>> [round(capital_prior(1.0, "inside", count=n), 2) for n in (1, 1000)]
-    [0.08, 0.97]
+    [0.02, 0.93]
+    >>> [round(capital_prior(0.3, "inside", neighbours=n), 2) for n in ((0, 0), (1, 1))]
+    [0.04, 0.79]
     """
-    trust = count / (count + TRUST_COUNT)
-    share = trust * cap_share + (1.0 - trust) * BASE_CAP_SHARE
-    if position == "sentence":
+    share = lexicon_share(cap_share, count)
+    if position == "inside":
+        features = neighbour_features(share, *neighbours)
+        z = sum(w * x for w, x in zip(_neighbour_weights(), features, strict=True))
+        share = 1.0 / (1.0 + math.exp(-z))
+    elif position == "sentence":
         share = max(share, SENTENCE_START_CAP)
     elif position == "text":
         share = max(share, TEXT_START_CAP)
     return min(max(share, MIN_CAP_PRIOR), MAX_CAP_PRIOR)
+
+
+def lexicon_share(cap_share: float, count: int) -> float:
+    """The lexicon's capitalization share, trusted by how often the word is attested.
+
+    >>> round(lexicon_share(1.0, 1), 2), round(lexicon_share(1.0, 1000), 2)
+    (0.08, 0.97)
+    """
+    trust = count / (count + TRUST_COUNT)
+    share = trust * cap_share + (1.0 - trust) * BASE_CAP_SHARE
+    return min(max(share, MIN_CAP_PRIOR), MAX_CAP_PRIOR)
+
+
+def neighbour_features(share: float, next_capital: bool, previous_capital: bool) -> list[float]:
+    """Features of the neighbour model (``lexicons/case_context.tsv``): the lexicon share as
+    log-odds (with a separate slope above even odds), the capitals around, and a bias.
+
+    >>> [round(x, 2) for x in neighbour_features(0.5, True, False)]
+    [0.0, 0.0, 1.0, 0.0, 0.0, 1.0]
+    """
+    logit = math.log(share / (1.0 - share))
+    nxt, prv = float(next_capital), float(previous_capital)
+    return [logit, max(logit, 0.0), nxt, prv, nxt * prv, 1.0]
+
+
+@lru_cache(maxsize=1)
+def _neighbour_weights() -> tuple[float, ...]:
+    """Weights of the neighbour model, learned by ``lexicons/build_case.py``."""
+    weights = dict(data_rows("case_context.tsv", header=True))
+    return tuple(float(weights[name]) for name in NEIGHBOUR_FEATURES)
 
 
 class CaseModel:

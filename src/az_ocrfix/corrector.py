@@ -311,6 +311,7 @@ class Corrector:
             next_obs = observed_lower(nxt.text) if nxt is not None and nxt.kind == "word" else ""
             next_d = decisions.get(next_obs)
             where = position(text, tok.start)
+            caps = self._neighbour_caps(text, tokens, i) if where == "inside" else (False, False)
             if where == "inside":
                 d = self._case_evidence(d, tok.text, case)
             form, conf, reason = self.context.choose(d, chosen[-1] if chosen else "", next_d)
@@ -320,16 +321,35 @@ class Corrector:
             if form is None:
                 if obs in self.lexicon:  # a known word: its case may still need restoring
                     lex = self.lexicon
-                    prior = capital_prior(lex.cap_share(obs), where, lex.count(obs))
+                    prior = capital_prior(lex.cap_share(obs), where, lex.count(obs), caps)
                     cased = case.restore(obs, tok.text, prior)
                     if cased != tok.text and az_lower(cased) == az_lower(tok.text):
                         edits.append((tok, cased, conf, "case"))
                 continue
-            prior = capital_prior(self.lexicon.cap_share(form), where, self.lexicon.count(form))
+            prior = capital_prior(
+                self.lexicon.cap_share(form), where, self.lexicon.count(form), caps
+            )
             cased = case.restore(form, tok.text, prior)
             if cased != tok.text:
                 edits.append((tok, cased, conf, reason))
         return edits
+
+    @staticmethod
+    def _neighbour_caps(text: str, tokens: list[Token], i: int) -> tuple[bool, bool]:
+        """Whether the next and the previous word, both inside the sentence, are capitalized
+        as printed (a name of several words: "Ortaq Dəyərlər" İctimai Birliyi)."""
+
+        def capitalized(j: int) -> bool:
+            if not 0 <= j < len(tokens):
+                return False
+            tok = tokens[j]
+            return (
+                tok.kind == "word"
+                and tok.text[:1].isupper()
+                and position(text, tok.start) == "inside"
+            )
+
+        return capitalized(i + 1), capitalized(i - 1)
 
     def _fix_acronym(self, raw: str, d: Decision, case: CaseModel) -> str:
         """An acronym changes only into a common listed form, confidently (ABS → ABŞ), or
