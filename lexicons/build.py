@@ -252,6 +252,67 @@ def find_shadows(
     return found
 
 
+#: De-accenting that the first syllable cannot explain: ə written e, ı written i.
+LATE_SWAPS = frozenset({("ə", "e"), ("ı", "i")})
+#: How many times more frequent the accented twin must be (protected forms: 20 times more).
+LATE_RATIO = 2.0
+_VOWELS = frozenset("aıoueəiöü")
+
+
+def late_swaps(form: str, twin: str) -> int:
+    """Letters where ``form`` has e for ə or i for ı of ``twin`` after its first syllable
+    (0 when the two differ in any other way, or in the first syllable).
+
+    Azerbaijani writes e only in the first syllable of native words and in no suffix, and a
+    suffix vowel follows the harmony of the stem; so "vermirsen" beside "vermirsən" and
+    "aparmir" beside "aparmır" are de-accented copies, while a first-syllable e ("men",
+    "sen") may be a word of its own and is left to :func:`find_shadows`.
+
+    >>> late_swaps("vermirsen", "vermirsən"), late_swaps("aparmir", "aparmır")
+    (1, 1)
+    >>> late_swaps("sen", "sən"), late_swaps("kitab", "kitab"), late_swaps("olsun", "olsün")
+    (0, 0, 0)
+    """
+    if len(form) != len(twin) or form == twin:
+        return 0
+    first = next((i for i, ch in enumerate(twin) if ch in _VOWELS), -1)
+    swaps = 0
+    for i, (t, f) in enumerate(zip(twin, form, strict=True)):
+        if t == f:
+            continue
+        if (t, f) not in LATE_SWAPS or i <= first:
+            return 0
+        swaps += 1
+    return swaps
+
+
+def find_late_shadows(
+    counts: dict[str, float], attested: Iterable[str] = ()
+) -> dict[str, tuple[str, int]]:
+    """Forms that are de-accented copies of a more frequent twin past the first syllable.
+
+    >>> find_late_shadows({"kontekstdən": 1226, "kontekstden": 155, "unıx": 277, "unix": 224})
+    {'kontekstden': ('kontekstdən', 1)}
+    """
+    attested_set = set(attested)
+    groups: dict[str, list[str]] = collections.defaultdict(list)
+    for form in counts:
+        groups[form.replace("ə", "e").replace("ı", "i")].append(form)
+    found: dict[str, tuple[str, int]] = {}
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        members.sort(key=lambda w: (-counts[w], w))
+        for k, f in enumerate(members):
+            ratio = LATE_RATIO * (20.0 if f in attested_set else 1.0)
+            for g in members[:k]:
+                swaps = late_swaps(f, g)
+                if swaps and counts[g] >= ratio * counts[f]:
+                    found[f] = (g, swaps)
+                    break
+    return found
+
+
 #: Turkish progressive -(I)yor with its endings (Azerbaijani: -Ir) and the Turkish
 #: infinitive -mAk(tA) (Azerbaijani: -maq/-mək).
 _TURKISH_ENDINGS = re.compile(
@@ -718,10 +779,13 @@ def build(col: Collected, target_top: float = 1e7) -> Built:
     all_caps = {f: cap_share(col.forms[f]) for f in counts}
     names = {f for f in counts if "names" in col.forms[f].lists}
     shadows = find_shadows(counts, attested, all_caps, names)
+    late = {f: t for f, t in find_late_shadows(counts, attested).items() if f not in shadows}
+    shadows.update(late)
     stats = dict(col.stats)
     stats["forms.before_shadows"] = len(counts)
     stats["turkish"] = len(turkish)
     stats["shadows"] = len(shadows)
+    stats["shadows.late_syllable"] = len(late)
     stats["shadows.tokens"] = round(sum(counts[f] for f in shadows))
     shadow_counts = {f: round(counts[f]) for f in shadows}
     final = {f: max(1, round(c)) for f, c in counts.items() if f not in shadows}
