@@ -208,3 +208,22 @@ def test_suffix_after_an_acronym_follows_its_repaired_reading(garbled: str, expe
 )
 def test_capital_inside_a_sentence_is_judged_by_its_neighbours(garbled: str, expected: str) -> None:
     assert fix(garbled) == expected
+
+
+@pytest.mark.parametrize(
+    ("garbled", "expected"),
+    [
+        # One letter printed as two glyphs (q as "gq", k as "kk"): the common listed word,
+        # not a spelling with a double letter (olaraqq, kkamança).
+        (
+            "Bu tadbir ilk dafa olaragq kegirildi va ugurlu oldu.",
+            "Bu tədbir ilk dəfə olaraq keçirildi və uğurlu oldu.",
+        ),
+        (
+            "Komitanin kkamanga ifagisi ilk dafa ¢ixis etdi.",
+            "Komitənin kamança ifaçısı ilk dəfə çıxış etdi.",
+        ),
+    ],
+)
+def test_a_letter_printed_twice_reads_as_the_listed_word(garbled: str, expected: str) -> None:
+    assert fix(garbled) == expected

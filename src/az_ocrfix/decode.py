@@ -80,6 +80,8 @@ class Lexicon:
         return math.log(max(self._counts.get(form, 0), 0.5) / self.total)
 
 
+#: A listed word must be this common (corpus count) to replace a spelling with a double letter.
+NEIGHBOUR_MIN_COUNT = 200
 #: Readings costing more than the best possible choice plus this are not worth finding.
 CUTOFF_MARGIN = 5.0
 
@@ -322,7 +324,33 @@ class Decoder:
         spelled = self.spelling_alternative(decision.observed, channel, best)
         if spelled is None:
             return decision
+        listed = self.listed_neighbour(spelled.form)
+        if listed is not None:
+            # A double letter away from a common listed word (olaraqq / olaraq): the listed
+            # word, whose prior far outweighs one glyph printed twice.
+            spelled = spelled._replace(form=listed, ops=())
         return self._conclude(decision.observed, [*decision.alternatives, spelled])
+
+    def listed_neighbour(self, spelled: str) -> str | None:
+        """The most frequent common listed word (≥ :data:`NEIGHBOUR_MIN_COUNT`) that an
+        open-vocabulary spelling becomes with one doubled letter made single.
+
+        OCR prints one letter as two similar glyphs (olaragq, kkamança) more often than the
+        channel learned; the letter model then spells the pair as a double letter.
+
+        >>> lex = Lexicon.from_counts({"olaraq": 5000, "haqq": 900, "məsələrlə": 3})
+        >>> decoder = Decoder(lex, None)
+        >>> decoder.listed_neighbour("olaraqq"), decoder.listed_neighbour("məsəllərlə")
+        ('olaraq', None)
+        """
+        undoubled = {
+            spelled[:i] + spelled[i + 1 :]
+            for i in range(len(spelled) - 1)
+            if spelled[i] == spelled[i + 1]
+        }
+        floor = math.log(NEIGHBOUR_MIN_COUNT / self.lexicon.total)
+        near = [f for f in undoubled if f in self.lexicon and self.lexicon.log_prob(f) >= floor]
+        return max(near, key=self.lexicon.log_prob) if near else None
 
     def as_name(self, decision: Decision) -> Decision:
         """The decision for a capitalized token: open-vocabulary spellings pay the name margin
