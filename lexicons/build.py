@@ -758,8 +758,35 @@ class Built:
     stats: dict[str, int]
 
 
+def undot_capital_i(forms: dict[str, Evidence]) -> int:
+    """Move forms seen only capitalized with a dotless initial (``Istifadə``, ``Illinois``,
+    lowercased by the rules to ıstifadə, ıllinois) to the dotted form: web text types İ as I,
+    foreign words start with I, and a word that really starts with ı (ışıq, ıslaq) is seen in
+    lowercase too.  Returns how many forms moved.
+
+    >>> fs = {"ıstifadə": Evidence({"localdoc": 5.0}, case=collections.defaultdict(
+    ...     float, title=5.0)), "ışıq": Evidence({"localdoc": 9.0}, case=collections.defaultdict(
+    ...     float, title=1.0, lower=8.0))}
+    >>> undot_capital_i(fs), sorted(fs)
+    (1, ['istifadə', 'ışıq'])
+    """
+    moved = [
+        f for f, ev in forms.items() if f[:1] == "ı" and ev.case["title"] and not ev.case["lower"]
+    ]
+    for form in moved:
+        ev = forms.pop(form)
+        twin = forms.setdefault("i" + form[1:], Evidence())
+        for source, n in ev.counts.items():
+            twin.counts[source] = twin.counts.get(source, 0.0) + n
+        twin.lists |= ev.lists
+        for case, n in ev.case.items():
+            twin.case[case] += n
+    return len(moved)
+
+
 def build(col: Collected, target_top: float = 1e7) -> Built:
     """Merge counts, apply floors, remove shadows and rescale so the top form ≈ ``target_top``."""
+    col.stats["undotted_capital_i"] = undot_capital_i(col.forms)
     ld_min = float(col.stats["localdoc.min"])
     raw: dict[str, float] = {}
     for form, ev in col.forms.items():

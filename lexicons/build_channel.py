@@ -8,7 +8,8 @@ Conditions written:
 
 - ``eng``: tesseract eng on every train page (clean-ish ``eng-<font>`` and ``eng-worn-<font>``);
 - ``aze``: tesseract aze on the worn train pages (``aze-worn-<font>``);
-- ``eng:<font>`` / ``aze:<font>``: the same split per font.
+- ``eng:<font>`` / ``aze:<font>``: the same split per font;
+- ``eng^`` / ``aze^``: only the ops that print each word's first letter.
 
 Two alignment passes: the first with :func:`az_ocrfix.synth.align.default_cost`, the second with
 costs -log P(observed | true) estimated from the first, so that multi-character ops (ü → ii,
@@ -35,6 +36,8 @@ from az_ocrfix.synth.pairs import printed_text
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 EMPTY = "∅"
+#: Suffix of the conditions that count only the ops printing a word's first letter.
+INITIAL = "^"
 
 
 def learned_cost(counts: Counter[Op]) -> CostFn:
@@ -82,10 +85,12 @@ def count_all(
         for cond in (engine, f"{engine}:{font}"):
             counts[cond].update(a.ops)
             texts[cond].extend(a.used_true)
+        counts[f"{engine}{INITIAL}"].update(a.initial_ops)
         words[f"{engine} used"] += a.words_used
         words[f"{engine} skipped"] += a.words_skipped
     for cond, c in counts.items():
-        add_pair_identities(c, texts[cond])
+        if not cond.endswith(INITIAL):
+            add_pair_identities(c, texts[cond])
     return counts, words
 
 
@@ -165,7 +170,9 @@ def write_md(
         ".venv/bin/python lexicons/build_channel.py`.",
         "",
         "Conditions: `eng` = tesseract eng on clean-ish and worn pages; `aze` = tesseract aze on",
-        "worn pages; `eng:<font>`, `aze:<font>` = the same per font.",
+        "worn pages; `eng:<font>`, `aze:<font>` = the same per font; `eng^`, `aze^` = only the",
+        "ops that print a word's first letter (İ → f, [ and Ə → 9 happen there, not inside",
+        "words), which the search uses for the first glyph of a token.",
         "",
         "| engine | train fonts | pages | words aligned | words skipped |",
         "| --- | --- | ---: | ---: | ---: |",

@@ -227,3 +227,14 @@ def test_capital_inside_a_sentence_is_judged_by_its_neighbours(garbled: str, exp
 )
 def test_a_letter_printed_twice_reads_as_the_listed_word(garbled: str, expected: str) -> None:
     assert fix(garbled) == expected
+
+
+def test_word_initial_glyphs_have_their_own_costs() -> None:
+    """An English model reads a word-initial İ as f: fran is İran there, and Roman numerals
+    keep their I."""
+    assert fix("Bu il fran va Turkiya arasinda muqavila imzalandi.") == (
+        "Bu il İran və Türkiyə arasında müqavilə imzalandı."
+    )
+    assert fix("Gurqen IV Baqratin oglu XIX asrda yasayib.") == (
+        "Qurqen IV Baqratın oğlu XIX əsrdə yaşayıb."
+    )

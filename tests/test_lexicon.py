@@ -56,6 +56,23 @@ def test_garbled_shadows_absent_or_negligible(lex: Lexicon, shadow: str, twin: s
 
 
 @pytest.mark.parametrize(
+    ("copy", "form"),
+    [
+        # de-accented past the first syllable (no suffix has e, suffixes follow harmony)
+        ("vermirsen", "vermirsən"),
+        ("kontekstden", "kontekstdən"),
+        ("aparmir", "aparmır"),
+        # a capital I typed for İ, lowercased by the rules to ı
+        ("ıstifadə", "istifadə"),
+        ("ıki", "iki"),
+    ],
+)
+def test_copies_with_lost_dots_are_absent(lex: Lexicon, copy: str, form: str) -> None:
+    assert copy not in lex
+    assert lex.count(form) > 100
+
+
+@pytest.mark.parametrize(
     "form", ["in", "el", "adi", "sair", "is", "on", "olan", "ona", "bala", "sual", "ən", "adı"]
 )
 def test_genuine_ascii_looking_words_kept(lex: Lexicon, form: str) -> None:

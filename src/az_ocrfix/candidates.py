@@ -278,9 +278,16 @@ def search(
             for k in (1, 2)
             if pos + k <= n
         ]
+        # The first glyphs of a word, read before any letter: word-initial costs (not for a
+        # lone letter, which is as often an initial or a list mark as a word).
+        first_steps = (
+            [(k, sub, channel.initial_readings(sub)) for k, sub, _ in steps]
+            if pos == 0 and n > 1
+            else []
+        )
         for (prefix, stem_len), state in layer.items():
             cost, lo, hi, _, floor = state
-            for k, sub, options in steps:
+            for k, sub, options in first_steps if not prefix and first_steps else steps:
                 target = layers[pos + k]
                 for true, c in options:
                     nc = cost + c

@@ -32,6 +32,8 @@ from az_ocrfix.synth.align import align_chars
 __all__ = ["Channel", "load_counts", "observed_lower", "shipped_channel"]
 
 EMPTY = "∅"
+#: Suffix of the channel.tsv conditions that hold only the ops printing a word's first letter.
+INITIAL = "^"
 #: Cost of a substitution never seen in training (about e^-11).
 UNSEEN_COST = 11.0
 #: Floor on identity probability for letters the training data never showed.
@@ -86,6 +88,10 @@ class Channel:
     glyphs: frozenset[str] = frozenset()
     #: Longest observed substring with an entry (1 or 2).
     max_observed: int = 2
+    #: Costs of the ops that print a word's first letter, where they differ from ``costs``
+    #: (an English model reads a word-initial İ as ``f`` or ``[``, almost never inside words).
+    initial_costs: dict[tuple[str, str], float] = field(default_factory=dict)
+    _initial_index: dict[str, list[tuple[str, float]]] | None = field(default=None, repr=False)
 
     @classmethod
     def from_counts(
@@ -156,6 +162,48 @@ class Channel:
             return [(observed, -math.log(DEFAULT_IDENTITY_P))]
         return []
 
+    def with_initial(self, counts: Mapping[tuple[str, str], float]) -> Channel:
+        """This channel with word-initial costs estimated from ``counts`` of initial ops.
+
+        >>> ch = Channel.from_counts({("i", "i"): 1999, ("i", "f"): 1, ("f", "f"): 50})
+        >>> init = ch.with_initial({("i", "i"): 90, ("i", "f"): 10})
+        >>> [t for t, _ in init.readings("f")], [t for t, _ in init.initial_readings("f")]
+        (['f'], ['f', 'i'])
+        """
+        totals: dict[str, float] = defaultdict(float)
+        for (true, _obs), n in counts.items():
+            totals[true] += n
+        initial = {
+            (true, obs): -math.log(n / totals[true]) for (true, obs), n in counts.items() if n > 0
+        }
+        return Channel(self.costs, self.by_observed, self.glyphs, self.max_observed, initial)
+
+    def initial_cost(self, true: str, observed: str) -> float:
+        """Cost of ``observed`` printing ``true`` as the first letter of a word."""
+        found = self.initial_costs.get((true, observed))
+        return found if found is not None else self.cost(true, observed)
+
+    def initial_readings(self, observed: str) -> list[tuple[str, float]]:
+        """Like :meth:`readings`, for the first glyph(s) of a token."""
+        if not self.initial_costs:
+            return self.readings(observed)
+        if self._initial_index is None:
+            merged: dict[str, dict[str, float]] = defaultdict(dict)
+            for obs, options in self.by_observed.items():
+                merged[obs].update(options)
+            for (true, obs), cost in self.initial_costs.items():
+                merged[obs][true] = cost
+            self._initial_index = {
+                obs: sorted(
+                    ((t, c) for t, c in options.items() if c <= -math.log(MIN_P) and t),
+                    key=lambda tc: tc[1],
+                )
+                for obs, options in merged.items()
+                if obs
+            }
+        found = self._initial_index.get(observed)
+        return found if found is not None else self.readings(observed)
+
     def align_cost(self, true: str, observed: str, unseen: float = UNSEEN_COST) -> float:
         """Cheapest cost of printing ``true`` and reading ``observed`` (1:1, 1:2, 2:1, 1:0, 0:1),
         each step priced at most ``unseen``.
@@ -177,10 +225,15 @@ class Channel:
         agg: dict[tuple[str, str], float] = defaultdict(float)
         for true, obs, n in counts:
             agg[(true, obs)] += n
-        return Channel.from_counts(agg, prior=self, strength=strength)
+        adapted = Channel.from_counts(agg, prior=self, strength=strength)
+        adapted.initial_costs = self.initial_costs
+        return adapted
 
 
 @lru_cache(maxsize=8)
 def shipped_channel(condition: str) -> Channel:
-    """The channel of one OCR condition as shipped (``eng`` or ``aze``), cached."""
-    return Channel.from_counts(load_counts(condition))
+    """The channel of one OCR condition as shipped (``eng`` or ``aze``), cached, with its
+    word-initial costs (condition ``eng^`` / ``aze^`` of ``channel.tsv``)."""
+    return Channel.from_counts(load_counts(condition)).with_initial(
+        load_counts(condition + INITIAL)
+    )

@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
 
+import regex
+
 from az_ocrfix.alphabet import DIACRITIC_LETTERS, last_vowel, upper
 from az_ocrfix.alphabet import lower as az_lower
 from az_ocrfix.casing import CaseModel, capital_prior, is_acronym, position
@@ -49,6 +51,8 @@ ENG_DIACRITIC_RATE = 0.03
 EM_MIN_CONFIDENCE = 0.8
 #: Pseudo-count strength of the shipped channel when re-estimating on a document.
 EM_PRIOR_STRENGTH = 60.0
+#: Roman numerals (IV Baqrat, XX əsr): printed as they are meant.
+_ROMAN = regex.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 #: An all-capital word is re-read only as a form at least this frequent (ABS → ABŞ).
 ACRONYM_MIN_COUNT = 10_000
 #: Case evidence is weighed only between readings this close (nats); ln(1/0.001) bounds it.
@@ -353,7 +357,9 @@ class Corrector:
 
     def _fix_acronym(self, raw: str, d: Decision, case: CaseModel) -> str:
         """An acronym changes only into a common listed form, confidently (ABS → ABŞ), or
-        regains an İ the OCR read as i (KiV → KİV)."""
+        regains an İ the OCR read as i (KiV → KİV); a Roman numeral (IV, XX) stays."""
+        if _ROMAN.fullmatch(raw):
+            return raw
         if (
             d.form is not None
             and d.confidence >= 0.9

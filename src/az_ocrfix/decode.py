@@ -371,9 +371,13 @@ class Decoder:
         new search is needed.
         """
         options = []
+        first = len(decision.observed) > 1  # word-initial costs, as in the search
         for alt in decision.alternatives:
             if alt.stem_len >= 0 or alt.stem_len == -3:
-                new = sum(channel.cost(t, o) for t, o in alt.ops)
+                new = sum(
+                    channel.initial_cost(t, o) if k == 0 and o and first else channel.cost(t, o)
+                    for k, (t, o) in enumerate(alt.ops)
+                )
                 alt = alt._replace(cost=alt.cost - alt.channel_cost + new, channel_cost=new)
             options.append(alt)
         return self._conclude(decision.observed, options)

@@ -171,6 +171,9 @@ class Alignment(NamedTuple):
     words_skipped: int
     #: The true side of every word pair that was used (to count substring occurrences).
     used_true: list[str]
+    #: The ops that print each word's first letter (OCR treats initials, capitals above all,
+    #: differently: İ → f or [ at the start of a word, almost never inside it).
+    initial_ops: Counter[Op]
 
 
 def align_texts(true_text: str, observed_text: str, cost: CostFn = default_cost) -> Alignment:
@@ -183,8 +186,11 @@ def align_texts(true_text: str, observed_text: str, cost: CostFn = default_cost)
     >>> a = align_texts("Milli Məclisdə iştirak", "Milli Moaclisdo istirak")
     >>> a.ops[("ə", "o")], a.ops[("ş", "s")], a.ops[("l", "l")], a.words_used
     (1, 1, 3, 3)
+    >>> sorted(align_texts("“İran” sözü", "“fran” s6zii").initial_ops.items())
+    [(('s', 's'), 1), (('İ', 'f'), 1)]
     """
     ops: Counter[Op] = Counter()
+    initial: Counter[Op] = Counter()
     used_true: list[str] = []
     skipped = 0
     for t, o in align_words(true_text, observed_text):
@@ -192,10 +198,15 @@ def align_texts(true_text: str, observed_text: str, cost: CostFn = default_cost)
             skipped += 1
             continue
         used_true.append(t)
+        first = next((i for i, c in enumerate(t) if c.isalpha()), -1)
+        at = 0  # position in t where the next op starts
         for op in align_chars(t, o, cost):
             if " " not in op[0] and " " not in op[1]:
                 ops[op] += 1
-    return Alignment(ops, len(used_true), skipped, used_true)
+                if at == first and op[0]:
+                    initial[op] += 1
+            at += len(op[0])
+    return Alignment(ops, len(used_true), skipped, used_true, initial)
 
 
 def count_ops(true_text: str, observed_text: str, cost: CostFn = default_cost) -> Counter[Op]:
