@@ -327,3 +327,19 @@ def test_idempotent_on_word_text(parts: list[tuple[str, str]]) -> None:
     for opts in (LayoutOptions(), LAYOUT_ONLY):
         once = text_of(raw, SMALL, opts)
         assert text_of(once, SMALL, opts) == once
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # margin debris of a worn scan before a line that goes on in lowercase
+        ("Bu proses\n— daşınmasının vahid aparatıdır.", "Bu proses daşınmasının vahid aparatıdır."),
+        ("Bu proses\n- onun üzərində gedir.", "Bu proses onun üzərində gedir."),
+        # a dash that opens speech (after a colon, or a new paragraph) or precedes a capital
+        ("O dedi:\n— salam, necəsən?", "O dedi: — salam, necəsən?"),
+        ("Abzas bitdi.\n\n— sual verdi.", "Abzas bitdi.\n\n— sual verdi."),
+        ("Bu proses\n— Daşınma", "Bu proses — Daşınma"),
+    ],
+)
+def test_line_initial_dash_debris(text: str, expected: str) -> None:
+    assert reflow(text, SMALL).text == expected

@@ -68,6 +68,8 @@ _CLOSES = regex.compile(r"[.!?:…][»”\"’)]*$|[»”]$")
 _SHORT_RATIO = 0.75
 # Junk a worn scan puts before the continuation of a hyphenated word ("— ması", ". kumət").
 _CONT_DEBRIS = regex.compile(r"(?:[-_‐—–.:,;·•~|¦*#@%&“„«\"][ \t]*){1,3}(?=\p{L})")
+#: A dash at the start of a line inside a paragraph, before a lowercase word: margin debris.
+_LINE_DEBRIS = regex.compile(r"[-—–‐]{1,2}[ \t]+(?=\p{Ll})")
 _WS = " \t\u00a0"
 
 
@@ -141,6 +143,12 @@ def _classify(
                 debris = _CONT_DEBRIS.match(text, nxt.start, nxt.end)
                 if debris:
                     nxt.start = debris.end()
+        if kind == _SPACE and not left and last not in _DASHES and last != ":":
+            # A worn scan's margin reads as a dash before a line that goes on in lowercase
+            # ("— daşınmasının"); a dash that opens speech follows a colon or a new paragraph.
+            debris = _LINE_DEBRIS.match(text, nxt.start, nxt.end)
+            if debris:
+                nxt.start = debris.end()
         first = text[nxt.start]
         if not is_wordish(first) and not (first in _OPENING and last in _DASHES):
             pass  # the next line does not continue a word: an ordinary line end
