@@ -339,7 +339,12 @@ def test_idempotent_on_word_text(parts: list[tuple[str, str]]) -> None:
         ("O dedi:\n— salam, necəsən?", "O dedi: — salam, necəsən?"),
         ("Abzas bitdi.\n\n— sual verdi.", "Abzas bitdi.\n\n— sual verdi."),
         ("Bu proses\n— Daşınma", "Bu proses — Daşınma"),
+        # debris after a line's real end: a syllable hyphen or a full stop, then " —"
+        ("Bu tədbir ke- —\nçirilən yerdədir.", "Bu tədbir keçirilən yerdədir."),
+        ("Təhsil aldı. —\nSonra getdi.", "Təhsil aldı. Sonra getdi."),
+        # a dash between words at a line end is a dash
+        ("Bu belədir —\ndeyə", "Bu belədir — deyə"),
     ],
 )
-def test_line_initial_dash_debris(text: str, expected: str) -> None:
+def test_dash_debris_at_line_ends(text: str, expected: str) -> None:
     assert reflow(text, SMALL).text == expected

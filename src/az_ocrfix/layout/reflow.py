@@ -70,6 +70,8 @@ _SHORT_RATIO = 0.75
 _CONT_DEBRIS = regex.compile(r"(?:[-_‐—–.:,;·•~|¦*#@%&“„«\"][ \t]*){1,3}(?=\p{L})")
 #: A dash at the start of a line inside a paragraph, before a lowercase word: margin debris.
 _LINE_DEBRIS = regex.compile(r"[-—–‐]{1,2}[ \t]+(?=\p{Ll})")
+#: A dash after a line's last hyphen or full stop, set off by a space: margin debris.
+_TAIL_DEBRIS = regex.compile(r"(?<=\S[-.])[ \t]+[-—–]{1,2}$")
 _WS = " \t\u00a0"
 
 
@@ -127,6 +129,10 @@ def _classify(
     carry = ""  # word part already joined onto this line from the previous ones
     for i in range(len(lines) - 1):
         ln, nxt = lines[i], lines[i + 1]
+        # Margin debris after a line's real end: "za- —", "aldığı. —" (worn scans).
+        tail = _TAIL_DEBRIS.search(text, ln.start, ln.end)
+        if tail:
+            ln.end = tail.start()
         last = text[ln.end - 1]
         blank = sum(1 for b in ln.breaks if text[b] == "\n") >= 2
         kind = _PARA if blank or nxt.indented else _SPACE
