@@ -238,3 +238,11 @@ def test_word_initial_glyphs_have_their_own_costs() -> None:
     assert fix("Gurqen IV Baqratin oglu XIX asrda yasayib.") == (
         "Qurqen IV Baqratın oğlu XIX əsrdə yaşayıb."
     )
+
+
+def test_an_inflected_name_is_capitalized_like_its_stem() -> None:
+    """İspaniyadır is not listed; read as İspaniya + dır it takes the stem's capital (the
+    English model printed its İ as a lowercase i)."""
+    assert fix(
+        "Onun paytaxti Madrid olan ispaniyadir va bu olka Avropadadir.", FixConfig(channel="eng")
+    ) == ("Onun paytaxtı Madrid olan İspaniyadır və bu ölkə Avropadadır.")

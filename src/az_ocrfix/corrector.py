@@ -330,13 +330,22 @@ class Corrector:
                     if cased != tok.text and az_lower(cased) == az_lower(tok.text):
                         edits.append((tok, cased, conf, "case"))
                 continue
-            prior = capital_prior(
-                self.lexicon.cap_share(form), where, self.lexicon.count(form), caps
-            )
+            share, count = self._capitalization(form, d)
+            prior = capital_prior(share, where, count, caps)
             cased = case.restore(form, tok.text, prior)
             if cased != tok.text:
                 edits.append((tok, cased, conf, reason))
         return edits
+
+    def _capitalization(self, form: str, d: Decision) -> tuple[float, int]:
+        """The lexicon's capital share and count for a reading; an unlisted stem + suffix
+        reading takes its stem's (İspaniya-dır is capitalized as İspaniya is)."""
+        lex = self.lexicon
+        if form not in lex:
+            alt = next((a for a in d.alternatives if a.form == form), None)
+            if alt is not None and alt.stem_len > 0:
+                form = form[: alt.stem_len]
+        return lex.cap_share(form), lex.count(form)
 
     @staticmethod
     def _neighbour_caps(text: str, tokens: list[Token], i: int) -> tuple[bool, bool]:
