@@ -246,3 +246,10 @@ def test_an_inflected_name_is_capitalized_like_its_stem() -> None:
     assert fix(
         "Onun paytaxti Madrid olan ispaniyadir va bu olka Avropadadir.", FixConfig(channel="eng")
     ) == ("Onun paytaxtı Madrid olan İspaniyadır və bu ölkə Avropadadır.")
+
+
+def test_an_inflected_word_takes_no_lone_consonant_suffix() -> None:
+    """ "ildes" is ildə with its ə printed as "es", not ildə + ş."""
+    assert fix("Bu layiha 2020-ci ildes Bakida tagdim olundu.", FixConfig(channel="eng")) == (
+        "Bu layihə 2020-ci ildə Bakıda təqdim olundu."
+    )

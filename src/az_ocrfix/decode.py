@@ -215,7 +215,11 @@ class Decoder:
         cost = -self.lexicon.log_prob(stem) + self.chain_cost(chain)
         if not harmony_ok(stem, chain):
             cost += p.harmony_penalty
-        if not boundary_ok(stem, chain):
+        if not boundary_ok(stem, chain) or (
+            # A lone consonant (-m, -n, -ş) follows a bare stem, not an inflected word: no
+            # "ildə" + ş.  Common inflected forms stand as stems only for longer chains.
+            len(chain) == 1 and chain not in VOWELS and not self.lexicon.is_stem(stem)
+        ):
             cost += 2 * p.harmony_penalty
         return cost
 
