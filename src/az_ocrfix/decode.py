@@ -331,8 +331,9 @@ class Decoder:
         listed = self.listed_neighbour(spelled.form)
         if listed is not None:
             # A double letter away from a common listed word (olaraqq / olaraq): the listed
-            # word, whose prior far outweighs one glyph printed twice.
-            spelled = spelled._replace(form=listed, ops=())
+            # word, whose prior far outweighs one glyph printed twice.  The spelling's ops
+            # stay, so re-costing under a document's channel prices the same glyphs.
+            spelled = spelled._replace(form=listed)
         return self._conclude(decision.observed, [*decision.alternatives, spelled])
 
     def listed_neighbour(self, spelled: str) -> str | None:
