@@ -33,11 +33,11 @@ import sys
 import tempfile
 import time
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from az_ocrfix.alphabet import LOWER_LETTERS, lower
+from az_ocrfix.alphabet import LOWER_LETTERS, VOWELS, lower
 
 # --------------------------------------------------------------------------- cleaning
 
@@ -227,36 +227,46 @@ def find_shadows(
     attested_set = set(attested)
     name_set = set(names)
     cap = caps or {}
+    found: dict[str, tuple[str, int]] = {}
+    for f, commoner in rivals(counts, fold_key):
+        floor = shadow_ratio(f, 4) * counts[f]
+        for g in commoner:
+            if counts[g] < floor:
+                break
+            changes = is_image(f, g)
+            if not changes:
+                continue
+            protected = f in attested_set or (
+                f in name_set and cap.get(f, 0.0) >= 0.7 >= cap.get(g, 0.0) + 0.4
+            )
+            if counts[g] >= shadow_ratio(f, changes, protected) * counts[f]:
+                found[f] = (g, changes)
+                break
+    return found
+
+
+def rivals(counts: dict[str, float], key: Callable[[str], str]) -> Iterator[tuple[str, list[str]]]:
+    """Each form that shares ``key`` with another, and the forms of its group that come
+    before it (more frequent, then alphabetical), most frequent first.
+
+    >>> [(f, c) for f, c in rivals({"və": 9, "ve": 2, "ilə": 5}, lambda w: w.replace("ə", "e"))]
+    [('və', []), ('ve', ['və'])]
+    """
     groups: dict[str, list[str]] = collections.defaultdict(list)
     for form in counts:
-        groups[fold_key(form)].append(form)
-    found: dict[str, tuple[str, int]] = {}
+        groups[key(form)].append(form)
     for members in groups.values():
         if len(members) < 2:
             continue
         members.sort(key=lambda w: (-counts[w], w))
         for k, f in enumerate(members):
-            floor = shadow_ratio(f, 4) * counts[f]
-            for g in members[:k]:
-                if counts[g] < floor:
-                    break
-                changes = is_image(f, g)
-                if not changes:
-                    continue
-                protected = f in attested_set or (
-                    f in name_set and cap.get(f, 0.0) >= 0.7 >= cap.get(g, 0.0) + 0.4
-                )
-                if counts[g] >= shadow_ratio(f, changes, protected) * counts[f]:
-                    found[f] = (g, changes)
-                    break
-    return found
+            yield f, members[:k]
 
 
 #: De-accenting that the first syllable cannot explain: ə written e, ı written i.
 LATE_SWAPS = frozenset({("ə", "e"), ("ı", "i")})
 #: How many times more frequent the accented twin must be (protected forms: 20 times more).
 LATE_RATIO = 2.0
-_VOWELS = frozenset("aıoueəiöü")
 
 
 def late_swaps(form: str, twin: str) -> int:
@@ -275,7 +285,7 @@ def late_swaps(form: str, twin: str) -> int:
     """
     if len(form) != len(twin) or form == twin:
         return 0
-    first = next((i for i, ch in enumerate(twin) if ch in _VOWELS), -1)
+    first = next((i for i, ch in enumerate(twin) if ch in VOWELS), -1)
     swaps = 0
     for i, (t, f) in enumerate(zip(twin, form, strict=True)):
         if t == f:
@@ -295,21 +305,14 @@ def find_late_shadows(
     {'kontekstden': ('kontekstdən', 1)}
     """
     attested_set = set(attested)
-    groups: dict[str, list[str]] = collections.defaultdict(list)
-    for form in counts:
-        groups[form.replace("ə", "e").replace("ı", "i")].append(form)
     found: dict[str, tuple[str, int]] = {}
-    for members in groups.values():
-        if len(members) < 2:
-            continue
-        members.sort(key=lambda w: (-counts[w], w))
-        for k, f in enumerate(members):
-            ratio = LATE_RATIO * (20.0 if f in attested_set else 1.0)
-            for g in members[:k]:
-                swaps = late_swaps(f, g)
-                if swaps and counts[g] >= ratio * counts[f]:
-                    found[f] = (g, swaps)
-                    break
+    for f, commoner in rivals(counts, lambda w: w.replace("ə", "e").replace("ı", "i")):
+        ratio = LATE_RATIO * (20.0 if f in attested_set else 1.0)
+        for g in commoner:
+            swaps = late_swaps(f, g)
+            if swaps and counts[g] >= ratio * counts[f]:
+                found[f] = (g, swaps)
+                break
     return found
 
 
@@ -434,7 +437,6 @@ def _template_of(suffix: str) -> str:
 _HARMONY_A = {v: ("a" if v in "aıou" else "ə") for v in "aıoueəiöü"}
 _HARMONY_I = {"a": "ı", "ı": "ı", "o": "u", "u": "u", "e": "i", "ə": "i", "i": "i", "ö": "ü"}
 _HARMONY_I["ü"] = "ü"
-_VOWELS = frozenset("aıoueəiöü")
 
 
 def apply_template(stem: str, template: str) -> str:
@@ -449,10 +451,10 @@ def apply_template(stem: str, template: str) -> str:
     rest = template
     if rest.startswith("(y)"):
         rest = rest[3:]
-        if word[-1:] in _VOWELS:
+        if word[-1:] in VOWELS:
             word += "y"
     for ch in rest:
-        last = next((c for c in reversed(word) if c in _VOWELS), "a")
+        last = next((c for c in reversed(word) if c in VOWELS), "a")
         if ch == "A":
             word += _HARMONY_A[last]
         elif ch == "I":
