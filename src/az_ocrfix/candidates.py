@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import NamedTuple, Protocol
 
-from az_ocrfix.channel import Channel
+from az_ocrfix.channel import Channel, has_initial
 
 __all__ = ["Candidate", "Lexical", "SuffixList", "WordList", "search"]
 
@@ -215,6 +215,7 @@ def search(
     layers: list[dict[tuple[str, int], _State]] = [{} for _ in range(n + 1)]
     layers[0][("", 0)] = (0.0, 0, len(forms), None, 0.0)
     deletions = [(t, c) for t, c in channel.readings("") if t]
+    initial = has_initial(observed)
     readings = channel.readings
 
     def extend(state: _State, stem_len: int, new_prefix: str, nc: float) -> _State | None:
@@ -278,11 +279,10 @@ def search(
             for k in (1, 2)
             if pos + k <= n
         ]
-        # The first glyphs of a word, read before any letter: word-initial costs (not for a
-        # lone letter, which is as often an initial or a list mark as a word).
+        # The first glyphs of a word, read before any letter: word-initial costs.
         first_steps = (
             [(k, sub, channel.initial_readings(sub)) for k, sub, _ in steps]
-            if pos == 0 and n > 1
+            if pos == 0 and initial
             else []
         )
         for (prefix, stem_len), state in layer.items():

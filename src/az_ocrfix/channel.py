@@ -29,7 +29,7 @@ from az_ocrfix.alphabet import lower as az_lower
 from az_ocrfix.resources import data_file
 from az_ocrfix.synth.align import align_chars
 
-__all__ = ["Channel", "load_counts", "observed_lower", "shipped_channel"]
+__all__ = ["Channel", "has_initial", "load_counts", "observed_lower", "shipped_channel"]
 
 EMPTY = "∅"
 #: Suffix of the channel.tsv conditions that hold only the ops printing a word's first letter.
@@ -57,6 +57,16 @@ def observed_lower(text: str) -> str:
     if text.islower():
         return text
     return text.translate(_OBSERVED_FOLD).lower().replace("\ue000", "I")
+
+
+def has_initial(observed: str) -> bool:
+    """Whether a token's first glyphs are read with the word-initial costs: not for a lone
+    letter, which is as often an initial or a list mark as a word.
+
+    >>> has_initial("fran"), has_initial("O")
+    (True, False)
+    """
+    return len(observed) > 1
 
 
 def load_counts(condition: str) -> dict[tuple[str, str], int]:

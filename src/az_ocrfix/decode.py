@@ -6,7 +6,7 @@ lexicon word explains the observed glyphs much better.  Stem + suffix analyses p
 penalty and must respect vowel harmony.  The confidence of a choice is its posterior share
 among the alternatives.
 
->>> from az_ocrfix.channel import Channel
+>>> from az_ocrfix.channel import Channel, has_initial
 >>> from az_ocrfix.candidates import WordList
 >>> ch = Channel.from_counts({("ə", "o"): 30, ("ə", "ə"): 70, ("o", "o"): 100, ("i", "i"): 99,
 ...                           ("l", "l"): 100})
@@ -25,7 +25,7 @@ from typing import NamedTuple, Protocol
 from az_ocrfix.alphabet import VOWELS
 from az_ocrfix.candidates import Bounds, Candidate, Lexical, Sorted, search
 from az_ocrfix.changes import Reason
-from az_ocrfix.channel import Channel
+from az_ocrfix.channel import Channel, has_initial
 from az_ocrfix.charlm import CharLM, spell
 from az_ocrfix.fuzzy import index_for
 from az_ocrfix.morphology import boundary_ok, harmony_ok
@@ -376,7 +376,7 @@ class Decoder:
         new search is needed.
         """
         options = []
-        first = len(decision.observed) > 1  # word-initial costs, as in the search
+        first = has_initial(decision.observed)  # word-initial costs, as in the search
         for alt in decision.alternatives:
             if alt.stem_len >= 0 or alt.stem_len == -3:
                 new = sum(
