@@ -324,9 +324,8 @@ class Corrector:
             prev_word = word
             if form is None:
                 if obs in self.lexicon:  # a known word: its case may still need restoring
-                    lex = self.lexicon
-                    prior = capital_prior(lex.cap_share(obs), where, lex.count(obs), caps)
-                    cased = case.restore(obs, tok.text, prior)
+                    share, count = self._capitalization(obs, d)
+                    cased = case.restore(obs, tok.text, capital_prior(share, where, count, caps))
                     if cased != tok.text and az_lower(cased) == az_lower(tok.text):
                         edits.append((tok, cased, conf, "case"))
                 continue
