@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from az_ocrfix.alphabet import LOWER_LETTERS
@@ -186,7 +186,7 @@ class Channel:
         initial = {
             (true, obs): -math.log(n / totals[true]) for (true, obs), n in counts.items() if n > 0
         }
-        return Channel(self.costs, self.by_observed, self.glyphs, self.max_observed, initial)
+        return replace(self, initial_costs=initial, _initial_index=None)
 
     def initial_cost(self, true: str, observed: str) -> float:
         """Cost of ``observed`` printing ``true`` as the first letter of a word."""
