@@ -69,3 +69,10 @@ def test_candidates_respect_budget_and_lexicon(observed: str) -> None:
         assert cand.channel_cost <= 12.0
         assert cand.form in WORDS.forms or cand.form[cand.stem_len :] in CHAINS.forms
         assert "".join(o for _, o in cand.ops) == observed
+
+
+def test_an_unlisted_form_keeps_each_of_its_stem_and_chain_splits() -> None:
+    words = WordList(["efiop", "efiopiya"], {"efiop", "efiopiya"})
+    chains = SuffixList(["iyanı", "nı"])
+    splits = {c.stem_len for c in search("efiopiyanı", CHANNEL, words, chains, 20) if c.stem_len}
+    assert splits == {len("efiop"), len("efiopiya")}

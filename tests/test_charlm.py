@@ -42,7 +42,7 @@ def test_spell_restores_harmony_under_the_channel() -> None:
 @pytest.mark.parametrize(
     ("garbled", "truth"),
     [
-        ("mikroskopiyasinin", "mikroskopiyasının"),
+        ("nanostrukturlarinin", "nanostrukturlarının"),
         ("dehistanliqlarindadir", "dehistanlıqlarındadır"),
     ],
 )

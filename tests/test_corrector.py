@@ -253,3 +253,30 @@ def test_an_inflected_word_takes_no_lone_consonant_suffix() -> None:
     assert fix("Bu layiha 2020-ci ildes Bakida tagdim olundu.", FixConfig(channel="eng")) == (
         "Bu layihə 2020-ci ildə Bakıda təqdim olundu."
     )
+
+
+@pytest.mark.parametrize(
+    ("garbled", "expected"),
+    [
+        # terminal + larda: a consonant may meet its double at the suffix seam.
+        (
+            "Yeni terminallarda sarnigin sayi artirilib.",
+            "Yeni terminallarda sərnişin sayı artırılıb.",
+        ),
+        # efiopiya + nı, not the split efiop + iyanı that the search happened to meet first.
+        ("Efiopiyani ziyarat etdi.", "Efiopiyanı ziyarət etdi."),
+    ],
+)
+def test_unlisted_inflections_take_their_best_stem_and_suffix_split(
+    garbled: str, expected: str
+) -> None:
+    assert fix(garbled, FixConfig(channel="eng")) == expected
+
+
+def test_a_listed_word_beats_a_coinage_that_explains_the_glyphs_far_worse() -> None:
+    """ "hissoesindse" (ə printed as "oe" and "se") spells out as the coinage hissəsindəc
+    under the channel, but the listed hissəsində explains the same glyphs far better as
+    letters."""
+    assert fix("Onlar hissoesindse galdilar.", FixConfig(channel="eng")) == (
+        "Onlar hissəsində gəldilər."
+    )

@@ -310,20 +310,19 @@ def search(
                         if old is None or nc < old[0]:
                             target[key] = (nc, nlo, nhi, (state, true, sub), nfloor)
 
-    out: dict[str, Candidate] = {}
-    for (prefix, stem_len), state in layers[n].items():
-        cost, lo = state[0], state[1]
+    # A listed form stands whole; an unlisted one keeps each of its stem + chain splits,
+    # since the splits differ in prior (efiopiya + nı, not efiop + iyanı) and only the
+    # decoder can weigh them.
+    final = layers[n].items()
+    listed = {prefix for (prefix, stem_len), st in final if not stem_len and forms[st[1]] == prefix}
+    out: list[Candidate] = []
+    for (prefix, stem_len), state in final:
+        lo = state[1]
         if stem_len:
             chain = prefix[stem_len:]
-            if not chain or chains[lo] != chain:
+            if not chain or chains[lo] != chain or prefix in listed:
                 continue
         elif forms[lo] != prefix:
             continue
-        seen = out.get(prefix)
-        if (
-            seen is None
-            or (seen.stem_len and not stem_len)
-            or (seen.stem_len == stem_len and cost < seen.channel_cost)
-        ):
-            out[prefix] = Candidate(prefix, cost, stem_len, _ops(state))
-    return sorted(out.values(), key=lambda c: c.channel_cost)
+        out.append(Candidate(prefix, state[0], stem_len, _ops(state)))
+    return sorted(out, key=lambda c: c.channel_cost)

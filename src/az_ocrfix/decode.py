@@ -82,6 +82,9 @@ class Lexicon:
 
 #: A listed word must be this common (corpus count) to replace a spelling with a double letter.
 NEIGHBOUR_MIN_COUNT = 200
+#: How much better (nats) a fuzzy match must explain the glyphs as letters than the
+#: open-vocabulary spelling before it takes the spelling's place.
+FUZZY_OVER_SPELLING = 10.0
 #: Readings costing more than the best possible choice plus this are not worth finding.
 CUTOFF_MARGIN = 5.0
 
@@ -249,7 +252,11 @@ class Decoder:
             # A lone letter is an initial or a list mark far more often than a damaged word.
             alts = [a for a in alts if len(a.form) == 1]
         alts.sort(key=lambda a: a.cost)
-        return alts[:6]
+        # One reading per form: the cheapest of its stem + chain splits.
+        cheapest: dict[str, Alternative] = {}
+        for alt in alts:
+            cheapest.setdefault(alt.form, alt)
+        return list(cheapest.values())[:6]
 
     def keep_cost(self, observed: str) -> float:
         """Cost of leaving an out-of-lexicon token unchanged."""
@@ -286,16 +293,19 @@ class Decoder:
         found = spell(observed, channel, lm, p.spell_weight)
         if found is None or found.form in (observed, rival.form):
             return None
-        rival_channel = (
-            sum(channel.cost(c, c) for c in observed)
-            if rival.stem_len == -1
-            else rival.channel_cost
-        )
-        gain = (rival_channel - found.channel_cost) + p.spell_weight * (
-            lm.cost(rival.form) - found.lm_cost
-        )
-        cost = rival.cost - gain + p.spell_margin
+        letters = found.channel_cost + p.spell_weight * found.lm_cost
+        cost = rival.cost - self.letter_cost(observed, channel, rival) + letters + p.spell_margin
         return Alternative(found.form, cost, found.channel_cost, -3, found.ops)
+
+    def letter_cost(self, observed: str, channel: Channel, alt: Alternative) -> float:
+        """How well ``alt`` explains the glyphs as a string of letters, whether listed or not:
+        its channel cost plus the weighted letter-model cost of its form (keeping the token
+        pays the channel's price of reading each glyph as itself)."""
+        lm = self.charlm
+        glyphs = (
+            sum(channel.cost(c, c) for c in observed) if alt.stem_len == -1 else alt.channel_cost
+        )
+        return glyphs + (self.params.spell_weight * lm.cost(alt.form) if lm is not None else 0.0)
 
     def decide(
         self, observed: str, channel: Channel, fuzzy: bool = False, spelling: bool = True
@@ -334,7 +344,35 @@ class Decoder:
             # word, whose prior far outweighs one glyph printed twice.  The spelling's ops
             # stay, so re-costing under a document's channel prices the same glyphs.
             spelled = spelled._replace(form=listed)
-        return self._conclude(decision.observed, [*decision.alternatives, spelled])
+        options = self.against_spelling(decision.observed, channel, decision.alternatives, spelled)
+        return self._conclude(decision.observed, [*options, spelled])
+
+    def against_spelling(
+        self,
+        observed: str,
+        channel: Channel,
+        options: Sequence[Alternative],
+        spelled: Alternative,
+    ) -> list[Alternative]:
+        """``options`` with each fuzzy match that explains the glyphs as letters
+        (:meth:`letter_cost`) at least :data:`FUZZY_OVER_SPELLING` nats better than the
+        open-vocabulary ``spelled`` reading made cheaper than that reading by the difference.
+
+        A fuzzy match is a spelling too, of a listed word: when the letter model finds it far
+        more plausible than the best coinage the channel allows (əməkdaşlığının against
+        omaokdaşlığımın, from "omaokdagligimin"), the listed word wins.
+        """
+        if self.charlm is None:
+            return list(options)
+        spelled_letters = self.letter_cost(observed, channel, spelled)
+        out = []
+        for alt in options:
+            if alt.stem_len == -2:
+                letters = self.letter_cost(observed, channel, alt)
+                as_spelling = spelled.cost + letters - spelled_letters + FUZZY_OVER_SPELLING
+                alt = alt._replace(cost=min(alt.cost, as_spelling))
+            out.append(alt)
+        return out
 
     def listed_neighbour(self, spelled: str) -> str | None:
         """The most frequent common listed word (≥ :data:`NEIGHBOUR_MIN_COUNT`) that an
@@ -360,13 +398,19 @@ class Decoder:
     def as_name(self, decision: Decision) -> Decision:
         """The decision for a capitalized token: open-vocabulary spellings pay the name margin
         (a capitalized unknown word is often a foreign name, right as printed)."""
-        if decision.reason != "spelling":
+        if decision.reason not in ("spelling", "fuzzy"):
             return decision
-        extra = self.params.spell_name_margin
-        options = [
-            a._replace(cost=a.cost + extra) if a.stem_len == -3 else a
-            for a in decision.alternatives
-        ]
+        p = self.params
+        extra = p.spell_name_margin
+        options = []
+        for a in decision.alternatives:
+            if a.stem_len == -3:
+                a = a._replace(cost=a.cost + extra)
+            elif a.stem_len == -2:
+                # A fuzzy match that took a spelling's place pays as the spelling would.
+                own = a.channel_cost - p.lm_weight * self.lexicon.log_prob(a.form) + p.fuzzy_penalty
+                a = a._replace(cost=min(own, a.cost + extra))
+            options.append(a)
         return self._conclude(decision.observed, options)
 
     def rescore(self, decision: Decision, channel: Channel) -> Decision:
