@@ -34,7 +34,7 @@ from az_ocrfix.channel import Channel, observed_lower, shipped_channel
 from az_ocrfix.charlm import shipped_charlm
 from az_ocrfix.config import FixConfig
 from az_ocrfix.context import ContextModel
-from az_ocrfix.decode import Decision, Decoder, DecoderParams, uncertain_variants
+from az_ocrfix.decode import Alternative, Decision, Decoder, DecoderParams, uncertain_variants
 from az_ocrfix.layout import LayoutOptions, reflow
 from az_ocrfix.lexicon import Lexicon
 from az_ocrfix.morphology import SuffixChains, acronym_reading, host_suffixes, number_reading
@@ -339,11 +339,16 @@ class Corrector:
     def _capitalization(self, form: str, d: Decision) -> tuple[float, int]:
         """The lexicon's capital share and count for a reading; an unlisted stem + suffix
         reading takes its stem's (İspaniya-dır is capitalized as İspaniya is)."""
+        alt = next((a for a in d.alternatives if a.form == form), None)
+        return self._cap_stats(alt if alt is not None else Alternative(form, 0.0, 0.0, 0, ()))
+
+    def _cap_stats(self, alt: Alternative) -> tuple[float, int]:
+        """Capital share and count of a reading's form, or of its stem when the form is an
+        unlisted stem + suffix analysis."""
         lex = self.lexicon
-        if form not in lex:
-            alt = next((a for a in d.alternatives if a.form == form), None)
-            if alt is not None and alt.stem_len > 0:
-                form = form[: alt.stem_len]
+        form = alt.form
+        if alt.stem_len > 0 and form not in lex:
+            form = form[: alt.stem_len]
         return lex.cap_share(form), lex.count(form)
 
     @staticmethod
@@ -393,8 +398,8 @@ class Corrector:
             if alt.stem_len == -1:
                 p = 0.5
             else:
-                lex = self.lexicon
-                prior = capital_prior(lex.cap_share(alt.form), "inside", lex.count(alt.form))
+                share, count = self._cap_stats(alt)
+                prior = capital_prior(share, "inside", count)
                 p_title = case.p_title(alt.form, prior)
                 p = p_title if titled else 1.0 - p_title
             rescored.append(alt._replace(cost=alt.cost - math.log(max(p, 1e-3))))
