@@ -281,3 +281,17 @@ def test_a_listed_word_beats_a_coinage_that_explains_the_glyphs_far_worse() -> N
     assert fix("Onlar hissoesindse galdilar.", FixConfig(channel="eng")) == (
         "Onlar hissəsində gəldilər."
     )
+
+
+@pytest.mark.parametrize(
+    ("garbled", "expected"),
+    [
+        # An unlisted stem keeps its letters; the suffix chain after it takes its harmony.
+        ("Bu lins konkavdir.", "konkavdır."),
+        ("Kutaisidoki muzey baglidir.", "Kutaisidəki"),
+        # Foreign names whose ending only looks like a suffix stay as printed.
+        ("Putin va Martin gorusdu.", "Putin və Martin"),
+    ],
+)
+def test_a_suffix_after_an_unlisted_stem_takes_its_harmony(garbled: str, expected: str) -> None:
+    assert expected in fix(garbled, FixConfig(channel="eng"))

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple, Protocol
 
-from az_ocrfix.alphabet import VOWELS
+from az_ocrfix.alphabet import VOWELS, last_vowel
 from az_ocrfix.candidates import Bounds, Candidate, Lexical, Sorted, search
 from az_ocrfix.changes import Reason
 from az_ocrfix.channel import Channel, has_initial
@@ -85,6 +85,12 @@ NEIGHBOUR_MIN_COUNT = 200
 #: How much better (nats) a fuzzy match must explain the glyphs as letters than the
 #: open-vocabulary spelling before it takes the spelling's place.
 FUZZY_OVER_SPELLING = 10.0
+#: An unlisted stem kept as printed needs this many letters, its suffix chain this many, for
+#: the chain's vowels to be put in harmony with it.
+MIN_OPEN_STEM = 4
+MIN_OPEN_CHAIN = 3
+#: A suffix vowel may be read as another one the channel confuses it with at this cost.
+VOWEL_SWAP_LIMIT = 6.0
 #: Readings costing more than the best possible choice plus this are not worth finding.
 CUTOFF_MARGIN = 5.0
 
@@ -307,6 +313,63 @@ class Decoder:
         )
         return glyphs + (self.params.spell_weight * lm.cost(alt.form) if lm is not None else 0.0)
 
+    def harmonized_reading(self, observed: str, channel: Channel) -> Alternative | None:
+        """The token as an unlisted stem, kept as printed, plus a suffix chain whose vowels
+        the OCR broke (stem_len > 0): numidiyanin → numidiya + nın, helmdaki → helm + dəki.
+
+        Azerbaijani suffixes follow the last vowel of any stem, a foreign name's too, so a
+        chain that breaks harmony where the channel readily confuses its vowels (ı/i, ə/a/o)
+        is damage.  The stem is kept as printed; only the chain's vowels change, to the
+        cheapest listed chain in harmony with the stem.
+
+        >>> ch = Channel.from_counts({("ı", "i"): 30, ("ı", "ı"): 70, ("i", "i"): 99,
+        ...                           ("n", "n"): 99, ("d", "d"): 99, ("r", "r"): 99})
+        >>> decoder = Decoder(Lexicon.from_counts({"kitab": 50}), None)
+        >>> decoder.set_suffix_counts({"dır": 40, "dir": 40, "nın": 30, "nin": 30})
+        >>> decoder.harmonized_reading("konkavdir", ch).form
+        'konkavdır'
+        >>> decoder.harmonized_reading("berlindir", ch) is None  # already in harmony
+        True
+        """
+        chains = self._suffix_counts
+        lam = self.params.lm_weight
+        best: tuple[float, Alternative] | None = None
+        for cut in range(MIN_OPEN_STEM, len(observed) - MIN_OPEN_CHAIN + 1):
+            stem, printed = observed[:cut], observed[cut:]
+            if not stem.isalpha() or last_vowel(stem) is None or printed[0] in VOWELS:
+                continue  # a vowel before the cut stays the stem's (anakopiya + nı)
+            if printed in chains and harmony_ok(stem, printed) and boundary_ok(stem, printed):
+                return None  # the token already reads as stem + a well-formed chain
+            for chain, cost in self._vowel_variants(printed, channel):
+                if chain not in chains or not harmony_ok(stem, chain):
+                    continue
+                if not boundary_ok(stem, chain):
+                    continue
+                # Splits compete by glyphs and chain frequency (anakopiya + nı, not
+                # anakopi + yəni); the winner is priced against keeping the token.
+                rank = cost + lam * self.chain_cost(chain)
+                if best is None or rank < best[0]:
+                    total = self.keep_cost(observed) + cost - self.params.harmony_penalty
+                    ops = tuple(zip(chain, printed, strict=True))
+                    best = rank, Alternative(stem + chain, total, cost, cut, ops)
+        return best[1] if best is not None else None
+
+    @staticmethod
+    def _vowel_variants(printed: str, channel: Channel) -> list[tuple[str, float]]:
+        """Spellings of ``printed`` with its vowels read as other vowels the channel allows
+        (within :data:`VOWEL_SWAP_LIMIT` nats each), with their channel costs."""
+        variants = [("", 0.0)]
+        for ch in printed:
+            options = [(ch, channel.cost(ch, ch))]
+            if ch in VOWELS:
+                options += [
+                    (v, c)
+                    for v in VOWELS
+                    if v != ch and (c := channel.cost(v, ch)) <= VOWEL_SWAP_LIMIT
+                ]
+            variants = [(s + v, c + vc) for s, c in variants for v, vc in options]
+        return variants
+
     def decide(
         self, observed: str, channel: Channel, fuzzy: bool = False, spelling: bool = True
     ) -> Decision:
@@ -322,6 +385,10 @@ class Decoder:
         if not in_lexicon:
             keep = self.keep_cost(observed)
             options.append(Alternative(observed, keep, 0.0, -1, ()))
+            if not alts or alts[0].cost > keep:
+                harmonized = self.harmonized_reading(observed, channel)
+                if harmonized is not None:
+                    options.append(harmonized)
             if fuzzy and (not alts or alts[0].cost > keep) and len(observed) >= 4:
                 options += self.fuzzy_alternatives(observed, channel)
         decision = self._conclude(observed, options)
