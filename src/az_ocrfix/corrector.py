@@ -50,7 +50,7 @@ ENG_DIACRITIC_RATE = 0.03
 #: Confidence a decision needs to teach the per-document channel.
 EM_MIN_CONFIDENCE = 0.8
 #: Pseudo-count strength of the shipped channel when re-estimating on a document.
-EM_PRIOR_STRENGTH = 60.0
+EM_PRIOR_STRENGTH = 20.0
 #: Roman numerals (IV Baqrat, XX əsr): printed as they are meant.
 _ROMAN = regex.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 #: An all-capital word is re-read only as a form at least this frequent (ABS → ABŞ).
