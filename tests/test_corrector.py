@@ -295,3 +295,23 @@ def test_a_listed_word_beats_a_coinage_that_explains_the_glyphs_far_worse() -> N
 )
 def test_a_suffix_after_an_unlisted_stem_takes_its_harmony(garbled: str, expected: str) -> None:
     assert expected in fix(garbled, FixConfig(channel="eng"))
+
+
+def test_a_colon_glued_to_a_word_may_be_its_last_letter() -> None:
+    """An English model prints a word-final ı as ":" (aldığı → aldig:)."""
+    assert fix("Onun aldig: qarar dogru idi.", FixConfig(channel="eng")) == (
+        "Onun aldığı qərar doğru idi."
+    )
+
+
+@pytest.mark.parametrize("channel", ["eng", "aze", "auto"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Meyvələr bunlar: alma, armud və gilas.",
+        "Sual belədir: nə etməli?",
+        "Qeyd edək ki, layihənin məqsədi: gənclərin inkişafıdır.",
+    ],
+)
+def test_a_real_colon_before_a_lowercase_word_stays(text: str, channel: str) -> None:
+    assert fix(text, FixConfig(channel=channel)) == text
