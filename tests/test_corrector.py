@@ -315,3 +315,9 @@ def test_a_colon_glued_to_a_word_may_be_its_last_letter() -> None:
 )
 def test_a_real_colon_before_a_lowercase_word_stays(text: str, channel: str) -> None:
     assert fix(text, FixConfig(channel=channel)) == text
+
+
+def test_underscore_specks_of_a_worn_scan_are_dropped() -> None:
+    assert fix("Bu gun __ yeni qarar ___\nqabul edildi _", FixConfig(channel="eng")) == (
+        "Bu gün yeni qərar qəbul edildi"
+    )

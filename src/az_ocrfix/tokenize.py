@@ -138,15 +138,22 @@ class Tokenizer:
             prev_kind, prev_end, prev_text = (kind or ""), end, m.group()
 
 
-_UNDERSCORES = regex.compile(r"(?<=\p{L})_+(?=\p{L})|(?<=\p{L})_+(?!\w)|(?<!\w)_+(?=\p{L})")
+_UNDERSCORES = regex.compile(
+    r"(?<=\p{L})_+(?=\p{L})|(?<=\p{L})_+(?!\w)|(?<!\w)_+(?=\p{L})"
+    # A run standing alone (scan specks), with the spaces before it (after it at a line start).
+    r"|(?<![^\s])_+[ \t]+(?=\S)|[ \t]*(?<![^\s])_+(?![^\s])"
+)
 
 
 def underscore_debris(text: str) -> list[tuple[int, int, str]]:
-    """Underscores an English OCR model prints beside words: a space between two words,
-    nothing at a word's edge.
+    """Underscores an English OCR model prints beside words or on their own (specks of a
+    worn scan): a space between two words, nothing at a word's edge or standing alone.
 
     >>> underscore_debris("aksiyasında_iştirak Forumu_")
     [(11, 12, ' '), (26, 27, '')]
+    >>> text = "__ bir __ iki ___"
+    >>> [text[s:e] for s, e, _ in underscore_debris(text)]
+    ['__ ', ' __', ' ___']
     """
     out: list[tuple[int, int, str]] = []
     for m in _UNDERSCORES.finditer(text):
