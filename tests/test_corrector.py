@@ -321,3 +321,17 @@ def test_underscore_specks_of_a_worn_scan_are_dropped() -> None:
     assert fix("Bu gun __ yeni qarar ___\nqabul edildi _", FixConfig(channel="eng")) == (
         "Bu gün yeni qərar qəbul edildi"
     )
+
+
+@pytest.mark.parametrize(
+    ("garbled", "expected"),
+    [
+        # A suffix right after a closing quote follows the quoted word's harmony.
+        ('"Ipak Yollari"na qosuldu.', '"İpək Yolları"na qoşuldu.'),
+        ("Milli konsepsiya”nin layihasi", "Milli konsepsiya”nın layihəsi"),
+    ],
+)
+def test_a_suffix_after_a_closing_quote_takes_the_quoted_words_harmony(
+    garbled: str, expected: str
+) -> None:
+    assert fix(garbled, FixConfig(channel="eng")) == expected

@@ -32,6 +32,7 @@ PROTECTED = (
 )
 _NUMBER = r"\d+(?:[.,:/]\d+)*"
 _JOINERS = "-'’‘ʼ`"
+_CLOSING_QUOTES = frozenset('"”“»')
 _PUNCTUATION = frozenset('.,:;!?"()[]/…“”«»')
 
 
@@ -122,7 +123,12 @@ class Tokenizer:
                 kind = "word"
             if kind == "word":
                 word = m.group()
-                joined = start == prev_end + 1 and text[prev_end] in _JOINERS
+                # A suffix attaches by a hyphen or apostrophe, or right after a closing quote
+                # ("İpək Yolu"na): the quote then directly follows the word it closes.
+                joined = start == prev_end + 1 and (
+                    text[prev_end] in _JOINERS
+                    or (text[prev_end] in _CLOSING_QUOTES and prev_kind == "word")
+                )
                 if joined and prev_kind == "number":
                     yield Token(start, end, word, "suffix", "number", prev_text)
                 elif joined and prev_kind == "word" and case_pattern(prev_text) == "upper":
