@@ -335,3 +335,9 @@ def test_a_suffix_after_a_closing_quote_takes_the_quoted_words_harmony(
     garbled: str, expected: str
 ) -> None:
     assert fix(garbled, FixConfig(channel="eng")) == expected
+
+
+def test_a_zero_opening_a_sentence_is_the_pronoun_o() -> None:
+    assert fix(
+        "Toy bitdi. 0, 01.11.2024 tarixinda qayitdi. 0, onu gordu.", FixConfig(channel="eng")
+    ) == ("Toy bitdi. O, 01.11.2024 tarixində qayıtdı. O, onu gördü.")

@@ -17,6 +17,8 @@ capitalized, and elsewhere the lexicon knows how often a word is written with a 
 'ilə'
 >>> CaseModel({"ü": 0.3}, {}).restore("üçün", "Ugiin", capital_prior(0.05, "inside"))
 'üçün'
+>>> model.restore("o", "0", capital_prior(0.1, "sentence"))
+'O'
 """
 
 from __future__ import annotations
@@ -192,6 +194,11 @@ class CaseModel:
             return upper(form)  # KiV (an acronym whose İ the OCR read as i) → KİV
         if pattern == "mixed" and not raw[:1].isupper():
             return form
+        if len(form) == 1 and not raw.isalpha():
+            # A lone digit for a letter (0 for the pronoun O) shows no case: the prior
+            # decides (a sentence start is capitalized).  Inside a word a digit does show
+            # it: 6 prints ö, not Ö.
+            return capitalize(form) if prior >= 0.5 else form
         # Changing the case the OCR read needs strong evidence (do no harm).
         p_cap = self.p_capital(form, raw, prior)
         cap = p_cap >= FLIP_EVIDENCE if raw[:1].islower() else p_cap > 1.0 - FLIP_EVIDENCE

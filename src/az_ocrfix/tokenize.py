@@ -99,7 +99,12 @@ class Tokenizer:
         unit = rf"(?:{allowed}|[{inner}](?=\p{{L}})(?<=\p{{L}}.))" if inner else allowed
         word = rf"(?=(?:{allowed})*?\p{{L}}){unit}+"
         # A lone 0 between words is the letter O (the pronoun "o"), not a number.
-        lone = r"(?P<lone>(?<![\w.,:/-])0(?=[,;:]?[ \t]+\p{L}))|" if "0" in glyphs else ""
+        # Opening a sentence, "0," is the pronoun O before a comma whatever follows (O, 1926-cı).
+        lone = (
+            r"(?P<lone>(?<![\w.,:/-])0(?=[,;:]?[ \t]+\p{L})|(?<=(?:^|[.!?])[ \t]*)0(?=,[ \t]))|"
+            if "0" in glyphs
+            else ""
+        )
         if "!" in glyphs:
             # "!" cannot end a sentence that goes on in lowercase: there it is a letter (ı).
             word += r"(?:!(?=[ \t]+\p{Ll}))?"
