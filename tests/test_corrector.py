@@ -341,3 +341,16 @@ def test_a_zero_opening_a_sentence_is_the_pronoun_o() -> None:
     assert fix(
         "Toy bitdi. 0, 01.11.2024 tarixinda qayitdi. 0, onu gordu.", FixConfig(channel="eng")
     ) == ("Toy bitdi. O, 01.11.2024 tarixində qayıtdı. O, onu gördü.")
+
+
+@pytest.mark.parametrize(
+    ("garbled", "expected"),
+    [
+        ("Masafa 5 km-o catir.", "Məsafə 5 km-ə çatır."),
+        ("Yol 3 km-do bitir, yuk 10 kq-dan azdir.", "Yol 3 km-də bitir, yük 10 kq-dan azdır."),
+    ],
+)
+def test_a_suffix_after_a_unit_abbreviation_follows_the_units_reading(
+    garbled: str, expected: str
+) -> None:
+    assert fix(garbled, FixConfig(channel="eng")) == expected

@@ -37,7 +37,13 @@ from az_ocrfix.context import ContextModel
 from az_ocrfix.decode import Alternative, Decision, Decoder, DecoderParams, uncertain_variants
 from az_ocrfix.layout import LayoutOptions, reflow
 from az_ocrfix.lexicon import Lexicon
-from az_ocrfix.morphology import SuffixChains, acronym_reading, host_suffixes, number_reading
+from az_ocrfix.morphology import (
+    SuffixChains,
+    acronym_reading,
+    host_suffixes,
+    number_reading,
+    unit_reading,
+)
 from az_ocrfix.normalize import normalize_with_offsets
 from az_ocrfix.resources import data_rows
 from az_ocrfix.slips import apply_slips
@@ -464,6 +470,8 @@ class Corrector:
         alternatives: tuple[str, ...] = ()
         if tok.host == "number":
             reading = number_reading(host)
+        elif tok.host == "unit":
+            reading = unit_reading(host) or host
         elif tok.host == "acronym":
             reading = acronym_reading(host)
             if "I" in host:
@@ -525,7 +533,8 @@ def _readings(d: Decision, top: int = 4) -> list[tuple[str, float]]:
 @lru_cache(maxsize=16)
 def _tokenizer(glyphs: frozenset[str]) -> Tokenizer:
     openers = {row[0]: row[1] for row in data_rows("letter_glyphs.tsv", header=True)}
-    return Tokenizer(glyphs, openers)
+    units = frozenset(row[0] for row in data_rows("unit_readings.tsv"))
+    return Tokenizer(glyphs, openers, units)
 
 
 @lru_cache(maxsize=1)

@@ -36,6 +36,7 @@ __all__ = [
     "host_suffixes",
     "number_reading",
     "number_words",
+    "unit_reading",
 ]
 
 
@@ -202,6 +203,21 @@ def acronym_reading(acronym: str) -> str:
         if ch in names:
             return names[ch]
     return "e"
+
+
+@lru_cache(maxsize=1)
+def _unit_readings() -> dict[str, str]:
+    return {abbrev: reading for abbrev, reading in data_rows("unit_readings.tsv")}
+
+
+def unit_reading(abbreviation: str) -> str | None:
+    """The word a unit abbreviation is read as (km → kilometr), or None for other words;
+    ``lexicons/unit_readings.tsv``.
+
+    >>> unit_reading("km"), unit_reading("kVt"), unit_reading("kitab")
+    ('kilometr', 'kilovat', None)
+    """
+    return _unit_readings().get(az_lower(abbreviation))
 
 
 @lru_cache(maxsize=1)

@@ -23,7 +23,7 @@ import regex
 __all__ = ["Token", "Tokenizer", "case_pattern", "underscore_debris"]
 
 TokenKind = Literal["word", "suffix"]
-Host = Literal["word", "acronym", "number", "none"]
+Host = Literal["word", "acronym", "number", "unit", "none"]
 
 PROTECTED = (
     r"(?:https?://|ftp://|www\.)\S+"  # URLs
@@ -73,11 +73,17 @@ class Tokenizer:
     """Find word tokens; ``glyphs`` are non-letter characters allowed inside garbled words."""
 
     def __init__(
-        self, glyphs: frozenset[str] = frozenset(), openers: Mapping[str, str] | None = None
+        self,
+        glyphs: frozenset[str] = frozenset(),
+        openers: Mapping[str, str] | None = None,
+        units: frozenset[str] = frozenset(),
     ) -> None:
         """``openers`` maps glyphs that stand for a letter only before one of the given letters
         to those letters, and not when the word closes a bracket (``{izorinds`` is a garbled
-        word, ``{test}`` and ``{foo bar}`` are not)."""
+        word, ``{test}`` and ``{foo bar}`` are not).  ``units`` are lowercase abbreviations
+        (km, kq) whose hyphenated ending is a suffix (km-ə), not the second half of a
+        compound."""
+        self.units = units
         usable = sorted(g for g in glyphs if not g.isspace() and g not in _JOINERS)
         shapes = "".join(
             regex.escape(g) for g in usable if g not in _PUNCTUATION and not g.isdigit()
@@ -138,6 +144,8 @@ class Tokenizer:
                     yield Token(start, end, word, "suffix", "number", prev_text)
                 elif joined and prev_kind == "word" and case_pattern(prev_text) == "upper":
                     yield Token(start, end, word, "suffix", "acronym", prev_text)
+                elif joined and prev_kind == "word" and prev_text.lower() in self.units:
+                    yield Token(start, end, word, "suffix", "unit", prev_text)
                 elif joined and (
                     prev_kind == "protected" or (prev_kind == "word" and text[prev_end] != "-")
                 ):
