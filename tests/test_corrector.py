@@ -154,9 +154,14 @@ _WORDS = st.sampled_from(
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.tuples(_WORDS, _SEPARATORS), min_size=1, max_size=12))
 def test_non_letters_are_preserved_exactly(parts: list[tuple[str, str]]) -> None:
+    """Every non-letter stays, except that a colon glued to a garbled word before a
+    lowercase word may be read as the word's last letter (an English model prints a final
+    ı as ":"); nothing else is dropped, and nothing is added."""
     text = "".join(w + s for w, s in parts)
     out = fix(text, WORDS_ONLY)
-    assert regex.sub(r"\p{L}+", "", out) == regex.sub(r"\p{L}+", "", text)
+    kept, given = regex.sub(r"\p{L}+", "", out), regex.sub(r"\p{L}+", "", text)
+    assert kept.replace(":", "") == given.replace(":", "")
+    assert kept.count(":") <= given.count(":")
 
 
 @settings(max_examples=80, deadline=None)
