@@ -3,8 +3,9 @@
 Seeded and reproducible: the same ``--seed`` gives the same documents, split, fonts, styles and
 wear (tesseract output is deterministic for a given image).  Run from the repository root::
 
-    .venv/bin/python benchmarks/make_pairs.py                      # full set (~30 min, 2 cores)
+    .venv/bin/python benchmarks/make_pairs.py                      # full set (~45 min, 2 cores)
     .venv/bin/python benchmarks/make_pairs.py --max-docs 12        # quick subset (first docs)
+    .venv/bin/python benchmarks/make_pairs.py --synth-docs 0       # without the synth split
 
 Existing pages are kept (the script resumes), so a small run can later be grown to the full one.
 A page directory is complete once its ``meta.json`` exists (written last); the manifest is
@@ -35,24 +36,32 @@ Directory format (stable; other benchmarks read it)::
 Read the pairs with :func:`az_ocrfix.synth.pairs.iter_pairs` (``truth``, ``printed``,
 ``observed`` = the OCR output of the condition's engine, ``ocr_eng``, ``ocr_aze``, ``meta``).
 
-``<split>`` is ``train`` (used to fit the channel), ``dev`` (evaluation only) or ``stress``
+``<split>`` is ``train`` (used to fit the channel), ``dev`` (evaluation only), ``stress``
 (evaluation only: one clean-ish eng page per dev document in a bold, italic or condensed face
-of STRESS_FONTS, styles no channel was fitted on).  Documents are
+of STRESS_FONTS, styles no channel was fitted on) or ``synth`` (for fitting only: pseudo-text
+drawn from the shipped lexicon, see :func:`synth_docs`, rendered like train).  Documents are
 split by source chunk: seeds 000/003, half of the Wikipedia chunks and half of the Tatoeba chunks
-are train; seeds 001/004, the other halves and all of UD are dev.  ``<condition>`` is
+are train; seeds 001/004, the other halves and all of UD are dev.  The synth documents
+(``--synth-docs``, source ``synth``) come after all the others and have seeds of their own, so
+adding them leaves the train, dev and stress pages as they were.  ``<condition>`` is
 
 - ``eng-<font>``: a clean-ish page (mild blur/noise), modelled by ``ocr_eng.txt``
   (``ocr_aze.txt`` is the "just re-OCR it with aze" anchor);
 - ``eng-worn-<font>`` / ``aze-worn-<font>``: the same worn scan (the files are identical), modelled
   by ``ocr_eng.txt`` and ``ocr_aze.txt`` respectively.
 
-Fonts: TRAIN_FONTS for train; DEV_FONTS for dev, of which HELD_OUT_FONTS never occur in train.
-The CC BY-SA / CC BY texts are used only to render pages here; nothing of them is shipped.
+Fonts: TRAIN_FONTS for train and synth; DEV_FONTS for dev, of which HELD_OUT_FONTS never occur
+in train.  The CC BY-SA / CC BY texts are used only to render pages here; nothing of them is
+shipped.  The synth split holds only text made from the permissively licensed lexicon, so a
+channel counted from it (with the seed train pages: ``build_channel.py --from
+synth,train:seed``) carries no CC BY-SA / CC BY text.
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
+import itertools
 import json
 import os
 import random
@@ -60,6 +69,7 @@ import shutil
 import sys
 import time
 import zlib
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from multiprocessing import Pool
 from pathlib import Path
@@ -67,6 +77,8 @@ from typing import Any, NamedTuple
 
 import regex
 
+from az_ocrfix.alphabet import capitalize, lower
+from az_ocrfix.morphology import acronym_reading, host_suffixes, number_reading
 from az_ocrfix.synth.align import align_words
 from az_ocrfix.synth.degrade import Wear, degrade, random_wear
 from az_ocrfix.synth.fonts import STYLE_FACES, covers_azerbaijani, face_by_name
@@ -98,6 +110,30 @@ DEV_FONTS = ("dejavu-serif", "liberation-sans", "freeserif", *HELD_OUT_FONTS)
 #: Bold/italic/condensed faces for the ``stress`` pages (dev documents only): styles never seen
 #: in training, to check that the repair generalizes beyond the faces it was fitted on.
 STRESS_FONTS = tuple(face.name for face in STYLE_FACES)
+#: Pseudo-text documents of the ``synth`` split (see :func:`synth_docs`).
+SYNTH_DOCS = 76
+#: Pseudo-text draws a form with weight ``count ** SYNTH_POWER``.
+SYNTH_POWER = 0.7
+#: Acronyms the pseudo-text writes in capitals (those the lexicon lists; their lowercase forms
+#: are not drawn as words).
+SYNTH_ACRONYMS = (
+    "ABŞ",
+    "AMEA",
+    "ATƏT",
+    "AŞPA",
+    "BDU",
+    "BMT",
+    "DSMF",
+    "DTX",
+    "FHN",
+    "İKT",
+    "KİV",
+    "MDB",
+    "MTN",
+    "NATO",
+    "QHT",
+    "TDT",
+)
 
 _AZ_SPECIAL = regex.compile(r"[əıöüşçğƏİÖÜŞÇĞ]")
 
@@ -198,12 +234,171 @@ def load_docs(shared: Path, seed: int, target_chars: int = 1400) -> list[Doc]:
     return out
 
 
+class SynthLexicon(NamedTuple):
+    """The shipped lexicon as the pseudo-text draws from it."""
+
+    forms: tuple[str, ...]
+    #: Cumulative draw weights of ``forms`` (count ** power).
+    cum_weights: tuple[float, ...]
+    #: Share of capitalized attestations of each form (0-1).
+    caps: tuple[float, ...]
+    acronyms: tuple[str, ...]
+    acronym_cum_weights: tuple[float, ...]
+
+
+_SYNTH_FORM = regex.compile(r"^(?!.*(.)\1\1)(?=.*[aıoueəiöü])\p{Ll}+$")
+
+
+def load_synth_lexicon(path: Path, power: float = 0.7, min_count: int = 20) -> SynthLexicon:
+    """Read ``words.tsv.gz`` (form, count, capital share) into draw tables.
+
+    Forms seen fewer than ``min_count`` times (list-only floors, noise), forms without a vowel
+    and forms with a letter tripled are left out; the rest are drawn with weight
+    ``count ** power`` (below 1 flattens the distribution so that rarer, longer inflected forms
+    appear as well).  Acronyms of :data:`SYNTH_ACRONYMS` are drawn separately, in capitals.
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> rows = "bmt\\t100\\t0.00\\nev\\t100\\t0.00\\nzzz\\t50\\t0.00\\nbakı\\t25\\t1.00\\n"
+    >>> with gzip.open(d / "w.tsv.gz", "wt", encoding="utf-8") as f:
+    ...     _ = f.write(rows)
+    >>> lex = load_synth_lexicon(d / "w.tsv.gz", power=1.0)
+    >>> lex.forms, lex.cum_weights, lex.caps, lex.acronyms
+    (('ev', 'bakı'), (100.0, 125.0), (0.0, 1.0), ('BMT',))
+    """
+    acronyms = {lower(a): a for a in SYNTH_ACRONYMS}
+    forms: list[str] = []
+    weights: list[float] = []
+    caps: list[float] = []
+    acr: list[str] = []
+    acr_weights: list[float] = []
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            form, count_s, cap_s = line.rstrip("\n").split("\t")
+            count = int(count_s)
+            if form in acronyms:
+                acr.append(acronyms[form])
+                acr_weights.append(count**power)
+            elif count >= min_count and _SYNTH_FORM.match(form):
+                forms.append(form)
+                weights.append(count**power)
+                caps.append(float(cap_s))
+    return SynthLexicon(
+        tuple(forms),
+        tuple(itertools.accumulate(weights)),
+        tuple(caps),
+        tuple(acr),
+        tuple(itertools.accumulate(acr_weights)),
+    )
+
+
+def _suffixed(host: str, reading: str, rng: random.Random) -> str:
+    """``host-suffix`` with a suffix drawn by prior, harmonized to how the host is read."""
+    suffixes = host_suffixes(reading)
+    (suffix,) = rng.choices([s for s, _ in suffixes], weights=[w for _, w in suffixes])
+    return f"{host}-{suffix}"
+
+
+def synth_number(rng: random.Random) -> str:
+    """A number as news writes it: a year, a count, a decimal, often with a harmonized suffix
+    (``2024-cü``, ``20-də``, ``3,5``)."""
+    kind = rng.random()
+    if kind < 0.35:
+        digits = str(rng.randint(1918, 2026))
+    elif kind < 0.75:
+        digits = str(rng.randint(1, 100))
+    elif kind < 0.9:
+        digits = str(rng.randint(101, 9999))
+    else:
+        digits = f"{rng.randint(0, 99)},{rng.randint(1, 9)}"
+    if rng.random() < 0.6:
+        return _suffixed(digits, number_reading(digits), rng)
+    return digits
+
+
+def synth_sentence(lex: SynthLexicon, rng: random.Random, quotes: tuple[str, str]) -> str:
+    """One sentence of 5-18 tokens drawn from the lexicon (see :func:`synth_docs`)."""
+    tokens: list[str] = []
+    for _ in range(rng.randint(5, 18)):
+        r = rng.random()
+        if r < 0.03:
+            tokens.append(synth_number(rng))
+        elif r < 0.045 and lex.acronyms:
+            (acronym,) = rng.choices(lex.acronyms, cum_weights=lex.acronym_cum_weights)
+            if rng.random() < 0.5:
+                acronym = _suffixed(acronym, acronym_reading(acronym), rng)
+            tokens.append(acronym)
+        else:
+            (k,) = rng.choices(range(len(lex.forms)), cum_weights=lex.cum_weights)
+            form = lex.forms[k]
+            tokens.append(capitalize(form) if rng.random() < lex.caps[k] else form)
+    tokens[0] = capitalize(tokens[0])
+    n = len(tokens)
+    # A quoted name or phrase, or a parenthesis (never around the whole sentence).
+    if rng.random() < 0.15:
+        i = rng.randrange(n - 1)
+        j = min(n - 1, i + rng.randint(0, 3))
+        tokens[i] = quotes[0] + capitalize(tokens[i])
+        tokens[j] = tokens[j] + quotes[1]
+    elif rng.random() < 0.06:
+        i = rng.randrange(1, n)
+        j = min(n - 1, i + rng.randint(0, 2))
+        tokens[i] = "(" + tokens[i]
+        tokens[j] = tokens[j] + ")"
+    out: list[str] = []
+    for k, token in enumerate(tokens):
+        out.append(token)
+        if k < n - 1:
+            r = rng.random()
+            if r < 0.08:
+                out[-1] += ","
+            elif r < 0.09:
+                out.append("–")
+            elif r < 0.095:
+                out[-1] += ":"
+    (end,) = rng.choices(".?!", weights=(90, 6, 4))
+    return " ".join(out) + end
+
+
+def synth_docs(lex: SynthLexicon, seed: int, n: int, target_chars: int = 1400) -> list[Doc]:
+    """``n`` pseudo-text documents of the ``synth`` split, drawn from the shipped lexicon only.
+
+    Each document is about ``target_chars`` characters of sentences of 5-18 words drawn by
+    (flattened) corpus frequency, each word capitalized as often as the lexicon saw it
+    capitalized and every sentence's first word capitalized; commas, a dash or colon now and
+    then, sentence ends ``.``/``?``/``!``, a quoted phrase (“…” or "…", one style per
+    document) or a parenthesis in some sentences, numbers (``2024-cü``, ``20-də``) and
+    acronyms (``QHT-lərin``) with harmonized suffixes.  Paragraphs of 2-5 sentences.  Every
+    document has its own seed, so a document does not change when ``n`` grows; it does change
+    when the lexicon is rebuilt (the rendered pages are kept, see the resume rule).
+
+    No running text of any corpus is used: the words and their frequencies come from
+    ``lexicons/words.tsv.gz`` (MIT/Apache-2.0/MPL-2.0 sources, see ``lexicons/LICENSES.md``).
+    """
+    docs: list[Doc] = []
+    for k in range(n):
+        rng = random.Random(stable_seed(seed, "synth", k))
+        quotes = ("“", "”") if rng.random() < 0.5 else ('"', '"')
+        sentences: list[str] = []
+        size = 0
+        while size < target_chars:
+            sentence = synth_sentence(lex, rng, quotes)
+            sentences.append(sentence)
+            size += len(sentence) + 1
+        doc_id = f"synth-{k:03d}"
+        docs.append(Doc(doc_id, "synth", "synth", tuple(_group_sentences(sentences, rng))))
+    return docs
+
+
 def plan_jobs(docs: Sequence[Doc], seed: int, max_docs: int | None) -> list[Job]:
     """Each doc: clean-ish pages in two fonts of its split and worn pages in one (dev) or two
-    (train: the aze channel needs the extra worn pages) further fonts."""
-    per_split: dict[str, list[Job]] = {"train": [], "dev": []}
+    (train and synth: the aze channel needs the extra worn pages) further fonts.
+
+    The synth jobs come last, after the stress pages, so the train/dev/stress plan is the same
+    with or without them."""
+    per_split: dict[str, list[Job]] = {"train": [], "dev": [], "synth": []}
     for split, jobs in per_split.items():
-        fonts = TRAIN_FONTS if split == "train" else DEV_FONTS
+        fonts = DEV_FONTS if split == "dev" else TRAIN_FONTS
         chosen = [d for d in docs if d.split == split][:max_docs]
         for k, doc in enumerate(chosen):
             rng = random.Random(stable_seed(seed, doc.doc_id, "fonts"))
@@ -211,7 +406,7 @@ def plan_jobs(docs: Sequence[Doc], seed: int, max_docs: int | None) -> list[Job]
             offset = k * 3 + rng.randrange(len(fonts))
             a, b, c, d = (fonts[(offset + i) % len(fonts)] for i in range(4))
             plan = [("eng", a), ("eng", b), ("worn", c)]
-            if split == "train":
+            if split != "dev":
                 plan.append(("worn", d))
             for family, font in plan:
                 jobs.append(
@@ -228,6 +423,7 @@ def plan_jobs(docs: Sequence[Doc], seed: int, max_docs: int | None) -> list[Job]
             break
         font = STRESS_FONTS[k % len(STRESS_FONTS)]
         out.append(Job("stress", "eng", font, doc, stable_seed(seed, doc.doc_id, "stress", font)))
+    out.extend(per_split["synth"])
     return out
 
 
@@ -355,6 +551,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--max-docs", type=int, default=None, help="docs per split (prefix)")
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument(
+        "--synth-docs",
+        type=int,
+        default=SYNTH_DOCS,
+        help="pseudo-text documents of the synth split (0: none)",
+    )
+    parser.add_argument(
+        "--lexicon",
+        type=Path,
+        default=ROOT / "lexicons" / "words.tsv.gz",
+        help="word table the pseudo-text is drawn from",
+    )
+    parser.add_argument(
+        "--synth-power",
+        type=float,
+        default=SYNTH_POWER,
+        help="pseudo-text draws a form with weight count ** power (below 1 flattens)",
+    )
     args = parser.parse_args(argv)
 
     for name in {*TRAIN_FONTS, *DEV_FONTS, *STRESS_FONTS}:
@@ -362,9 +576,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise SystemExit(f"font {name} does not cover the Azerbaijani alphabet")
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     docs = load_docs(args.shared, args.seed)
+    if args.synth_docs:
+        lexicon = load_synth_lexicon(args.lexicon, power=args.synth_power)
+        docs += synth_docs(lexicon, args.seed, args.synth_docs)
     jobs = plan_jobs(docs, args.seed, args.max_docs)
-    n_train = sum(1 for d in docs if d.split == "train")
-    print(f"{len(docs)} docs ({n_train} train, {len(docs) - n_train} dev); {len(jobs)} page jobs")
+    per_split = Counter(d.split for d in docs)
+    shown = ", ".join(f"{n} {split}" for split, n in sorted(per_split.items()))
+    print(f"{len(docs)} docs ({shown}); {len(jobs)} page jobs")
     start = time.perf_counter()
     done = 0
     with Pool(args.workers) as pool:

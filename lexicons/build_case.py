@@ -2,19 +2,25 @@
 
 An English model reads a word-initial ü as ``U`` and Ə as a lowercase ``o`` far more often
 than the same letters inside words, so the case model needs word-initial rates.  This script
-aligns every OCR word of the train pages (``data/pairs/train``, made by
-``benchmarks/make_pairs.py``) with the true word it came from and counts, per true first
-letter, how often the OCR gave it the other case.
+aligns every OCR word of the chosen pages (``--from``, as in ``build_channel.py``: by default
+every train page, ``data/pairs/train``, made by ``benchmarks/make_pairs.py``; ``--from
+synth,train:seed`` = the synth split plus the train pages of the news seeds) with the true
+word it came from and counts, per true first letter, how often the OCR gave it the other case.
 
 Output ``lexicons/case_flips.tsv``: ``condition<TAB>letter<TAB>flipped<TAB>total`` where
 ``letter`` is the true first letter in its true case.
 
-It also fits the neighbour model of :func:`az_ocrfix.casing.capital_prior` on the clean train
-texts: a logistic regression of "this word inside a sentence is capitalized" on the lexicon's
+It also fits the neighbour model of :func:`az_ocrfix.casing.capital_prior` on clean texts: a
+logistic regression of "this word inside a sentence is capitalized" on the lexicon's
 capitalization share (as log-odds) and whether the next and the previous word are capitalized.
-Output ``lexicons/case_context.tsv``: ``feature<TAB>weight``.
+The texts are those of the ``--context-from`` pages (default: the ``--from`` pages), never
+those of CC BY-SA sources (:data:`BY_SA`); by default that is the news seeds and Tatoeba.
+The pseudo-text of the synth split is capitalized word by word without regard to its
+neighbours, so it has nothing to teach this model: use ``--context-from train:seed``.
+Output ``lexicons/case_context.tsv``: ``feature<TAB>weight`` (``--no-context``: not written).
 
-Run: ``python lexicons/build_case.py [--pairs data/pairs]``.
+Run: ``python lexicons/build_case.py [--pairs data/pairs] [--from train]
+[--context-from SPEC] [--flips-out PATH] [--context-out PATH] [--no-context]``.
 """
 
 from __future__ import annotations
@@ -28,10 +34,13 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(HERE))
 
 import math  # noqa: E402
+from typing import Any  # noqa: E402
 
 import regex  # noqa: E402
+from build_channel import DEFAULT_FROM, parse_from, select_pages  # noqa: E402
 from tune import aligned_words  # noqa: E402
 
 from az_ocrfix.alphabet import lower  # noqa: E402
@@ -111,16 +120,51 @@ def _solve(a: list[list[float]], b: list[float]) -> list[float]:
     return x
 
 
-def main() -> None:
+def chosen_pages(pairs: Path, spec: str) -> list[tuple[Path, dict[str, Any]]]:
+    """(meta.json path, meta) of every complete page a ``--from`` value chooses, by path."""
+    items = parse_from(spec)
+    out: list[tuple[Path, dict[str, Any]]] = []
+    for split in sorted({split for split, _ in items}):
+        for mp in (pairs / split).glob("*/*/meta.json"):
+            meta = json.loads(mp.read_text(encoding="utf-8"))
+            if select_pages([meta], items):
+                out.append((mp, meta))
+    return sorted(out, key=lambda pm: pm[0])
+
+
+def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--pairs", type=Path, default=ROOT / "data" / "pairs")
-    args = ap.parse_args()
+    ap.add_argument(
+        "--from",
+        dest="spec",
+        default=DEFAULT_FROM,
+        help=f"pages whose OCR is counted (default {DEFAULT_FROM}; e.g. synth,train:seed)",
+    )
+    ap.add_argument(
+        "--context-from",
+        default=None,
+        help="pages whose clean text fits the neighbour model (default: the --from pages); "
+        "CC BY-SA sources are always left out",
+    )
+    ap.add_argument("--flips-out", type=Path, default=HERE / "case_flips.tsv")
+    ap.add_argument("--context-out", type=Path, default=HERE / "case_context.tsv")
+    ap.add_argument("--no-context", action="store_true", help="do not write case_context.tsv")
+    args = ap.parse_args(argv)
+    try:
+        chosen = chosen_pages(args.pairs, args.spec)
+        context = (
+            chosen if args.context_from is None else chosen_pages(args.pairs, args.context_from)
+        )
+    except ValueError as e:
+        raise SystemExit(str(e)) from e
+    if not chosen:
+        raise SystemExit(f"no pages for --from {args.spec}: run benchmarks/make_pairs.py first")
     corrector = Corrector.default()
     flipped: Counter[tuple[str, str]] = Counter()
     total: Counter[tuple[str, str]] = Counter()
-    pages = sorted((args.pairs / "train").glob("*/*/meta.json"))
-    for mp in pages:
-        meta = json.loads(mp.read_text(encoding="utf-8"))
+    pages = [mp for mp, _ in chosen]
+    for mp, meta in chosen:
         engine = meta.get("engine", "eng")
         ocr = (mp.parent / f"ocr_{engine}.txt").read_text(encoding="utf-8")
         truth = (mp.parent / "truth.txt").read_text(encoding="utf-8")
@@ -138,23 +182,24 @@ def main() -> None:
     texts = sorted(
         {
             (mp.parent / "truth.txt").read_text(encoding="utf-8")
-            for mp in pages
-            if not json.loads(mp.read_text(encoding="utf-8"))["source"].startswith(BY_SA)
+            for mp, meta in context
+            if not meta["source"].startswith(BY_SA)
         }
     )
-    rows = neighbour_rows(texts, corrector.lexicon)
-    weights = fit_logistic(rows)
-    (HERE / "case_context.tsv").write_text(
-        "feature\tweight\n"
-        + "".join(f"{n}\t{w:.4f}\n" for n, w in zip(NEIGHBOUR_FEATURES, weights, strict=True)),
-        encoding="utf-8",
-    )
-    print(f"neighbour model from {len(rows)} words of {len(texts)} texts: {weights}")
+    if not args.no_context:
+        rows = neighbour_rows(texts, corrector.lexicon)
+        weights = fit_logistic(rows)
+        args.context_out.write_text(
+            "feature\tweight\n"
+            + "".join(f"{n}\t{w:.4f}\n" for n, w in zip(NEIGHBOUR_FEATURES, weights, strict=True)),
+            encoding="utf-8",
+        )
+        print(f"neighbour model from {len(rows)} words of {len(texts)} texts: {weights}")
     lines = ["condition\tletter\tflipped\ttotal"]
     for (cond, letter), n in sorted(total.items()):
         lines.append(f"{cond}\t{letter}\t{flipped[(cond, letter)]}\t{n}")
-    (HERE / "case_flips.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"{len(pages)} train pages; {sum(total.values())} words")
+    args.flips_out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{len(pages)} pages ({args.spec}); {sum(total.values())} words")
     for (cond, letter), n in sorted(flipped.items(), key=lambda kv: -kv[1])[:12]:
         print(cond, letter, n, "/", total[(cond, letter)])
 

@@ -1,8 +1,13 @@
 """Estimate the OCR confusion channel from the train pairs and write lexicons/channel.tsv.
 
-Reads ``data/pairs/manifest.json`` (made by ``benchmarks/make_pairs.py``), aligns every TRAIN
-page's OCR output with the text as printed on the page (``layout.json`` lines, line-end hyphens
-included, so layout is not mistaken for glyph confusion) and counts (true, observed) ops.
+Reads ``data/pairs/manifest.json`` (made by ``benchmarks/make_pairs.py``), aligns the OCR
+output of every chosen page with the text as printed on the page (``layout.json`` lines,
+line-end hyphens included, so layout is not mistaken for glyph confusion) and counts
+(true, observed) ops.  ``--from`` chooses the pages: comma-separated ``split`` or
+``split:source`` items, where ``source`` is a prefix of the page's source (``--from
+synth,train:seed`` = every synth page plus the train pages rendered from the news seeds).
+The default, ``train``, is every TRAIN page (the build of the shipped table until the synth
+split existed).  Evaluation splits (dev, stress) are refused.
 
 Conditions written:
 
@@ -16,7 +21,8 @@ costs -log P(observed | true) estimated from the first, so that multi-character 
 lı → h) are attributed the way the data prefers.  Ops seen fewer than ``--min-count`` times in a
 condition are pruned.  Also writes ``lexicons/CHANNEL.md`` (how it was made, top confusions).
 
-    .venv/bin/python lexicons/build_channel.py
+    .venv/bin/python lexicons/build_channel.py                          # every train page
+    .venv/bin/python lexicons/build_channel.py --from synth,train:seed  # permissive text only
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ import argparse
 import json
 import math
 import sys
+import textwrap
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path
@@ -38,6 +45,18 @@ ROOT = HERE.parent
 EMPTY = "∅"
 #: Suffix of the conditions that count only the ops printing a word's first letter.
 INITIAL = "^"
+#: Pages counted by default: every train page.
+DEFAULT_FROM = "train"
+#: Splits kept for evaluation: never counted.
+EVAL_SPLITS = ("dev", "stress")
+#: How CHANNEL.md describes the text of the pages a ``--from`` item picks.
+SOURCE_NOTES = {
+    "synth": "pseudo-text drawn from the shipped lexicon (`lexicons/words.tsv.gz`, built from "
+    "MIT/Apache-2.0/MPL-2.0 word lists only; see `synth_docs` in `benchmarks/make_pairs.py`)",
+    "train:seed": "the news seeds 000/003 (the user's own sample texts)",
+    "train": "seeds 000/003, the train halves of the Wikipedia-sentence (CC BY-SA) and Tatoeba "
+    "(CC BY) chunks",
+}
 
 
 def learned_cost(counts: Counter[Op]) -> CostFn:
@@ -57,9 +76,51 @@ def learned_cost(counts: Counter[Op]) -> CostFn:
     return cost
 
 
-def load_pages(pairs: Path, split: str) -> list[dict[str, Any]]:
+def parse_from(spec: str) -> list[tuple[str, str]]:
+    """Parse a ``--from`` value into (split, source prefix) items; evaluation splits refused.
+
+    >>> parse_from("synth,train:seed")
+    [('synth', ''), ('train', 'seed')]
+    >>> parse_from("dev")
+    Traceback (most recent call last):
+    ...
+    ValueError: dev pages are for evaluation only
+    """
+    items: list[tuple[str, str]] = []
+    for item in spec.split(","):
+        split, _, source = item.strip().partition(":")
+        if not split:
+            raise ValueError(f"empty split in {spec!r}")
+        if split in EVAL_SPLITS:
+            raise ValueError(f"{split} pages are for evaluation only")
+        items.append((split, source))
+    return items
+
+
+def select_pages(
+    pages: Iterable[dict[str, Any]], items: list[tuple[str, str]]
+) -> list[dict[str, Any]]:
+    """The pages that match an item: same split and a source starting with its prefix.
+
+    >>> pages = [{"split": "train", "source": "seed000"}, {"split": "train", "source": "wiki"},
+    ...          {"split": "synth", "source": "synth"}, {"split": "dev", "source": "seed001"}]
+    >>> [p["source"] for p in select_pages(pages, parse_from("synth,train:seed"))]
+    ['seed000', 'synth']
+    """
+    return [
+        p
+        for p in pages
+        if any(
+            p["split"] == split and str(p.get("source", "")).startswith(source)
+            for split, source in items
+        )
+    ]
+
+
+def load_pages(pairs: Path, spec: str = DEFAULT_FROM) -> list[dict[str, Any]]:
+    """The manifest's pages chosen by a ``--from`` value (a bare split name works too)."""
     manifest = json.loads((pairs / "manifest.json").read_text(encoding="utf-8"))
-    return [p for p in manifest["pages"] if p["split"] == split]
+    return select_pages(manifest["pages"], parse_from(spec))
 
 
 def _jobs(pairs: Path, pages: Iterable[dict[str, Any]]) -> list[tuple[str, str, str, str]]:
@@ -130,6 +191,52 @@ def _show(s: str) -> str:
     return f"`{s}`" if s else EMPTY
 
 
+def _listing(counts: Counter[str]) -> str:
+    return ", ".join(f"{c} {n}" for c, n in sorted(counts.items()))
+
+
+#: The "How it was made" steps of the historical build (every train page).
+_MADE_TRAIN = (
+    "1. `benchmarks/make_pairs.py` renders clean Azerbaijani text (seeds 000/003, the",
+    "   train halves of the Wikipedia-sentence and Tatoeba chunks) as justified newspaper",
+    "   columns with syllable hyphenation, in fonts that cover all 32 letters (checked with",
+    "   fontTools), degrades some pages as worn scans, and OCRs every page with tesseract 5",
+    "   `eng` and `aze`",
+    "   (`--psm 4`, `aze` with `tessedit_load_sublangs=` so no Cyrillic is injected).",
+    "2. `lexicons/build_channel.py` aligns each TRAIN page's OCR output with the text as",
+    "   printed (words first, then characters with 1:1, 1:2, 2:1 ops; two passes, the second",
+    "   with costs learned from the first) and counts the ops.  Dev pages are never used.",
+    "",
+    "Rebuild: `.venv/bin/python benchmarks/make_pairs.py && "
+    ".venv/bin/python lexicons/build_channel.py`.",
+)
+
+
+def _made_lines(spec: str) -> list[str]:
+    """The "How it was made" steps of CHANNEL.md for the pages chosen by ``spec``."""
+    if spec == DEFAULT_FROM:
+        return list(_MADE_TRAIN)
+    items = [f"{split}:{source}" if source else split for split, source in parse_from(spec)]
+    texts = "; ".join(f"`{item}`: {SOURCE_NOTES.get(item, 'as named')}" for item in items)
+    counted = f"Pages counted (`--from {spec}`, split or split:source prefix): {texts}."
+    return [
+        "1. `benchmarks/make_pairs.py` renders Azerbaijani text as justified newspaper columns",
+        "   with syllable hyphenation, in the train fonts (all cover the 32 letters, checked with",
+        "   fontTools), degrades some pages as worn scans, and OCRs every page with tesseract 5",
+        "   `eng` and `aze` (`--psm 4`, `aze` with `tessedit_load_sublangs=` so no Cyrillic is",
+        "   injected).",
+        f"2. `lexicons/build_channel.py --from {spec}` aligns the OCR output of the",
+        "   chosen pages with the text as printed (words first, then characters with 1:1, 1:2,",
+        "   2:1 ops; two passes, the second with costs learned from the first) and counts the",
+        "   ops.  Dev and stress pages are never used.",
+        "",
+        *textwrap.wrap(counted, width=92, break_on_hyphens=False),
+        "",
+        "Rebuild: `.venv/bin/python benchmarks/make_pairs.py && "
+        f".venv/bin/python lexicons/build_channel.py --from {spec}`.",
+    ]
+
+
 def write_md(
     path: Path,
     pages: list[dict[str, Any]],
@@ -137,7 +244,12 @@ def write_md(
     words: Counter[str],
     rows: int,
     min_count: int,
+    spec: str = DEFAULT_FROM,
 ) -> None:
+    """Write CHANNEL.md: the format, how the table was made from which pages, top confusions.
+
+    The default ``spec`` gives the text of the historical build (every train page).
+    """
     by_cond: Counter[str] = Counter(p["condition"] for p in pages)
     fonts: dict[str, set[str]] = defaultdict(set)
     for p in pages:
@@ -156,18 +268,7 @@ def write_md(
         "",
         "## How it was made",
         "",
-        "1. `benchmarks/make_pairs.py` renders clean Azerbaijani text (seeds 000/003, the",
-        "   train halves of the Wikipedia-sentence and Tatoeba chunks) as justified newspaper",
-        "   columns with syllable hyphenation, in fonts that cover all 32 letters (checked with",
-        "   fontTools), degrades some pages as worn scans, and OCRs every page with tesseract 5",
-        "   `eng` and `aze`",
-        "   (`--psm 4`, `aze` with `tessedit_load_sublangs=` so no Cyrillic is injected).",
-        "2. `lexicons/build_channel.py` aligns each TRAIN page's OCR output with the text as",
-        "   printed (words first, then characters with 1:1, 1:2, 2:1 ops; two passes, the second",
-        "   with costs learned from the first) and counts the ops.  Dev pages are never used.",
-        "",
-        "Rebuild: `.venv/bin/python benchmarks/make_pairs.py && "
-        ".venv/bin/python lexicons/build_channel.py`.",
+        *_made_lines(spec),
         "",
         "Conditions: `eng` = tesseract eng on clean-ish and worn pages; `aze` = tesseract aze on",
         "worn pages; `eng:<font>`, `aze:<font>` = the same per font; `eng^`, `aze^` = only the",
@@ -183,11 +284,17 @@ def write_md(
             f"| {eng} | {', '.join(sorted(fonts[eng]))} | {n} | {words[f'{eng} used']} |"
             f" {words[f'{eng} skipped']} |"
         )
-    lines += [
-        "",
-        "Pages per train condition: " + ", ".join(f"{c} {n}" for c, n in sorted(by_cond.items())),
-        "",
-    ]
+    lines.append("")
+    if spec == DEFAULT_FROM:
+        lines.append("Pages per train condition: " + _listing(by_cond))
+    else:
+        by_source: Counter[str] = Counter(f"{p['split']}:{p.get('source', '')}" for p in pages)
+        lines += [
+            "Pages per split and source: " + _listing(by_source),
+            "",
+            "Pages per condition: " + _listing(by_cond),
+        ]
+    lines.append("")
     for cond in ("eng", "aze"):
         if cond not in counts:
             continue
@@ -208,8 +315,8 @@ def write_md(
         ]
         top = sorted(((op, k) for op, k in c.items() if op[0] != op[1]), key=lambda x: -x[1])
         for (t, o), k in top[:30]:
-            p = k / per_true[t] if t else k / max(1, total)
-            lines.append(f"| {_show(t)} | {_show(o)} | {k} | {p:.3f} |")
+            prob = k / per_true[t] if t else k / max(1, total)
+            lines.append(f"| {_show(t)} | {_show(o)} | {k} | {prob:.3f} |")
         lines.append("")
     path.write_text("\n".join(lines), encoding="utf-8")
 
@@ -220,18 +327,30 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=HERE / "channel.tsv")
     parser.add_argument("--md", type=Path, default=HERE / "CHANNEL.md")
     parser.add_argument("--min-count", type=int, default=2)
+    parser.add_argument(
+        "--from",
+        dest="spec",
+        default=DEFAULT_FROM,
+        help="pages to count: comma-separated split or split:source-prefix items "
+        f"(default {DEFAULT_FROM}; e.g. synth,train:seed)",
+    )
     args = parser.parse_args(argv)
 
-    pages = load_pages(args.pairs, "train")
+    try:
+        pages = load_pages(args.pairs, args.spec)
+    except ValueError as e:
+        raise SystemExit(str(e)) from e
     if not pages:
-        raise SystemExit("no train pages: run benchmarks/make_pairs.py first")
+        raise SystemExit(f"no pages for --from {args.spec}: run benchmarks/make_pairs.py first")
     jobs = _jobs(args.pairs, pages)
     first, _ = count_all(jobs, None)
-    costs = {eng: learned_cost(first[eng]) for eng in ("eng", "aze") if eng in first}
+    costs: dict[str, CostFn] = {
+        eng: learned_cost(first[eng]) for eng in ("eng", "aze") if eng in first
+    }
     counts, words = count_all(jobs, costs)
     rows = write_tsv(args.out, counts, args.min_count)
-    write_md(args.md, pages, counts, words, rows, args.min_count)
-    print(f"{len(pages)} train pages -> {rows} rows in {args.out.name}")
+    write_md(args.md, pages, counts, words, rows, args.min_count, args.spec)
+    print(f"{len(pages)} pages ({args.spec}) -> {rows} rows in {args.out.name}")
     for eng in ("eng", "aze"):
         if eng in counts:
             top = [(t, o, k) for (t, o), k in counts[eng].most_common() if t != o][:12]
