@@ -282,9 +282,14 @@ class Decoder:
         out = []
         for form in index.nearest(observed):
             ch = channel.align_cost(form, observed, unseen=p.fuzzy_unseen)
-            cost = ch + p.lm_weight * -self.lexicon.log_prob(form) + p.fuzzy_penalty
-            out.append(Alternative(form, cost, ch, -2, ()))
+            out.append(Alternative(form, self.fuzzy_cost(form, ch), ch, -2, ()))
         return out
+
+    def fuzzy_cost(self, form: str, channel_cost: float) -> float:
+        """Cost of a fuzzy reading: its alignment cost, the weighted lexicon prior and the
+        fuzzy penalty."""
+        p = self.params
+        return channel_cost - p.lm_weight * self.lexicon.log_prob(form) + p.fuzzy_penalty
 
     def spelling_alternative(
         self, observed: str, channel: Channel, rival: Alternative
@@ -467,16 +472,14 @@ class Decoder:
         (a capitalized unknown word is often a foreign name, right as printed)."""
         if decision.reason not in ("spelling", "fuzzy"):
             return decision
-        p = self.params
-        extra = p.spell_name_margin
+        extra = self.params.spell_name_margin
         options = []
         for a in decision.alternatives:
             if a.stem_len == -3:
                 a = a._replace(cost=a.cost + extra)
             elif a.stem_len == -2:
                 # A fuzzy match that took a spelling's place pays as the spelling would.
-                own = a.channel_cost - p.lm_weight * self.lexicon.log_prob(a.form) + p.fuzzy_penalty
-                a = a._replace(cost=min(own, a.cost + extra))
+                a = a._replace(cost=min(self.fuzzy_cost(a.form, a.channel_cost), a.cost + extra))
             options.append(a)
         return self._conclude(decision.observed, options)
 
