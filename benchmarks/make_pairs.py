@@ -3,7 +3,7 @@
 Seeded and reproducible: the same ``--seed`` gives the same documents, split, fonts, styles and
 wear (tesseract output is deterministic for a given image).  Run from the repository root::
 
-    .venv/bin/python benchmarks/make_pairs.py                      # full set (~45 min, 2 cores)
+    .venv/bin/python benchmarks/make_pairs.py                      # full set (~30 + 12 min synth)
     .venv/bin/python benchmarks/make_pairs.py --max-docs 12        # quick subset (first docs)
     .venv/bin/python benchmarks/make_pairs.py --synth-docs 0       # without the synth split
 
