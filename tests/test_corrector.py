@@ -42,8 +42,11 @@ def test_seed_002_reads_as_azerbaijani() -> None:
         "vətəndaş",
         "təşkilatlarına",
         "2024-cü ildə",
+        "ölçüləbilən",
     ):
         assert expected in out, expected
+    # Both occurrences, the second printed "omaok-dagligimin" (ə split into "ao").
+    assert out.count("əməkdaşlığının") == 2
     assert "-\n" not in out  # every line-end hyphenation resolved
 
 

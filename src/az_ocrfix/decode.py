@@ -491,6 +491,7 @@ class Decoder:
         """
         options = []
         first = has_initial(decision.observed)  # word-initial costs, as in the search
+        spelled: Alternative | None = None
         for alt in decision.alternatives:
             if alt.stem_len >= 0 or alt.stem_len == -3:
                 new = sum(
@@ -498,7 +499,16 @@ class Decoder:
                     for k, (t, o) in enumerate(alt.ops)
                 )
                 alt = alt._replace(cost=alt.cost - alt.channel_cost + new, channel_cost=new)
+            elif alt.stem_len == -2:
+                # Re-aligned under the new channel, at its own cost; a place it took from the
+                # spelling is taken again below, against the re-costed spelling.
+                ch = channel.align_cost(alt.form, decision.observed, self.params.fuzzy_unseen)
+                alt = alt._replace(cost=self.fuzzy_cost(alt.form, ch), channel_cost=ch)
+            if alt.stem_len == -3:
+                spelled = alt
             options.append(alt)
+        if spelled is not None:
+            options = self.against_spelling(decision.observed, channel, options, spelled)
         return self._conclude(decision.observed, options)
 
     def _conclude(self, observed: str, options: list[Alternative]) -> Decision:
