@@ -42,6 +42,7 @@ from az_ocrfix.morphology import (
     acronym_reading,
     host_suffixes,
     number_reading,
+    unit_abbreviations,
     unit_reading,
 )
 from az_ocrfix.normalize import normalize_with_offsets
@@ -533,8 +534,7 @@ def _readings(d: Decision, top: int = 4) -> list[tuple[str, float]]:
 @lru_cache(maxsize=16)
 def _tokenizer(glyphs: frozenset[str]) -> Tokenizer:
     openers = {row[0]: row[1] for row in data_rows("letter_glyphs.tsv", header=True)}
-    units = frozenset(row[0] for row in data_rows("unit_readings.tsv"))
-    return Tokenizer(glyphs, openers, units)
+    return Tokenizer(glyphs, openers, unit_abbreviations())
 
 
 @lru_cache(maxsize=1)

@@ -338,6 +338,7 @@ class Decoder:
         """
         chains = self._suffix_counts
         lam = self.params.lm_weight
+        base = self.keep_cost(observed) - self.params.harmony_penalty
         best: tuple[float, Alternative] | None = None
         for cut in range(MIN_OPEN_STEM, len(observed) - MIN_OPEN_CHAIN + 1):
             stem, printed = observed[:cut], observed[cut:]
@@ -354,9 +355,8 @@ class Decoder:
                 # anakopi + yəni); the winner is priced against keeping the token.
                 rank = cost + lam * self.chain_cost(chain)
                 if best is None or rank < best[0]:
-                    total = self.keep_cost(observed) + cost - self.params.harmony_penalty
                     ops = tuple(zip(chain, printed, strict=True))
-                    best = rank, Alternative(stem + chain, total, cost, cut, ops)
+                    best = rank, Alternative(stem + chain, base + cost, cost, cut, ops)
         return best[1] if best is not None else None
 
     @staticmethod

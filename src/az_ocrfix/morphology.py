@@ -36,6 +36,7 @@ __all__ = [
     "host_suffixes",
     "number_reading",
     "number_words",
+    "unit_abbreviations",
     "unit_reading",
 ]
 
@@ -208,6 +209,15 @@ def acronym_reading(acronym: str) -> str:
 @lru_cache(maxsize=1)
 def _unit_readings() -> dict[str, str]:
     return {abbrev: reading for abbrev, reading in data_rows("unit_readings.tsv")}
+
+
+def unit_abbreviations() -> frozenset[str]:
+    """The lowercase unit abbreviations of ``lexicons/unit_readings.tsv`` (km, kq, mln …).
+
+    >>> {"km", "kq"} <= unit_abbreviations()
+    True
+    """
+    return frozenset(_unit_readings())
 
 
 def unit_reading(abbreviation: str) -> str | None:
