@@ -265,8 +265,13 @@ def rivals(counts: dict[str, float], key: Callable[[str], str]) -> Iterator[tupl
 
 #: De-accenting that the first syllable cannot explain: ə written e, ı written i.
 LATE_SWAPS = frozenset({("ə", "e"), ("ı", "i")})
-#: How many times more frequent the accented twin must be (protected forms: 20 times more).
+#: How many times more frequent the accented twin must be (protected forms: 20 times more)
+#: when a late i stands for ı: many Arabic-Persian adjectives end in a real -i beside the
+#: accusative -ı of their noun (insani/insanı, mali/malı, adi/adı).
 LATE_RATIO = 2.0
+#: The same when every late swap is e for ə: no suffix and no native syllable past the
+#: first is written with e, so a twin as frequent as the form outweighs chance.
+LATE_RATIO_E = 1.0
 
 
 def late_swaps(form: str, twin: str) -> int:
@@ -299,20 +304,35 @@ def late_swaps(form: str, twin: str) -> int:
 def find_late_shadows(
     counts: dict[str, float], attested: Iterable[str] = ()
 ) -> dict[str, tuple[str, int]]:
-    """Forms that are de-accented copies of a more frequent twin past the first syllable.
+    """Forms that are de-accented copies of a twin past the first syllable: a twin
+    :data:`LATE_RATIO` times as frequent, or (when every swap is e for ə) one at least
+    :data:`LATE_RATIO_E` times as frequent.
 
     >>> find_late_shadows({"kontekstdən": 1226, "kontekstden": 155, "unıx": 277, "unix": 224})
     {'kontekstden': ('kontekstdən', 1)}
+    >>> find_late_shadows({"sifətləri": 410, "sifetleri": 233, "malı": 1900, "mali": 1190})
+    {'sifetleri': ('sifətləri', 2)}
     """
     attested_set = set(attested)
+    groups: dict[str, list[str]] = collections.defaultdict(list)
+    for form in counts:
+        groups[form.replace("ə", "e").replace("ı", "i")].append(form)
     found: dict[str, tuple[str, int]] = {}
-    for f, commoner in rivals(counts, lambda w: w.replace("ə", "e").replace("ı", "i")):
-        ratio = LATE_RATIO * (20.0 if f in attested_set else 1.0)
-        for g in commoner:
-            swaps = late_swaps(f, g)
-            if swaps and counts[g] >= ratio * counts[f]:
-                found[f] = (g, swaps)
-                break
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        members.sort(key=lambda w: (-counts[w], w))
+        for f in members:
+            protect = 20.0 if f in attested_set else 1.0
+            for g in members:
+                swaps = late_swaps(f, g)
+                if not swaps:
+                    continue
+                only_e = all(t != "ı" or o != "i" for t, o in zip(g, f, strict=True))
+                ratio = (LATE_RATIO_E if only_e else LATE_RATIO) * protect
+                if counts[g] >= ratio * counts[f]:
+                    found[f] = (g, swaps)
+                    break
     return found
 
 
