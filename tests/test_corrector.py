@@ -325,6 +325,32 @@ def test_a_real_colon_before_a_lowercase_word_stays(text: str, channel: str) -> 
     assert fix(text, FixConfig(channel=channel)) == text
 
 
+def test_an_exclamation_mark_before_another_mark_may_be_the_last_letter() -> None:
+    """An English model prints a word-final ı as "!"; "!." cannot close a sentence."""
+    assert fix("Imperiya sonra qaytard!. Sonra", FixConfig(channel="eng")) == (
+        "İmperiya sonra qaytardı. Sonra"
+    )
+
+
+@pytest.mark.parametrize("channel", ["eng", "auto"])
+@pytest.mark.parametrize("text", ["Gəl!, dedi o.", "Bu gözəldir! Sonra gəldi.", "Ura!) dedi."])
+def test_a_real_exclamation_mark_stays(text: str, channel: str) -> None:
+    assert fix(text, FixConfig(channel=channel)) == text
+
+
+def test_a_page_whose_font_reads_initial_u_umlaut_as_u_gets_its_own_case_rate() -> None:
+    """Mid-sentence words the lexicon writes lowercase, printed with a capital U on every
+    occurrence, teach the page that its ü → U flips are misreadings (the shipped rate
+    alone leaves üçün capitalized beside a capitalized neighbour)."""
+    text = (
+        "Bu kitab Ucun yazilib ve Uzv olkeler Ucun gelib. Telebeler Ucun yeni ders var. "
+        "Biz Uzv deyilik, onlar Ucun Bakiya gelib."
+    )
+    out = fix(text, FixConfig(channel="eng"))
+    assert "Üçün" not in out and "Üzv" not in out
+    assert out.count("üçün") == 4
+
+
 def test_underscore_specks_of_a_worn_scan_are_dropped() -> None:
     assert fix("Bu gun __ yeni qarar ___\nqabul edildi _", FixConfig(channel="eng")) == (
         "Bu gün yeni qərar qəbul edildi"

@@ -60,6 +60,11 @@ TRUST_COUNT = 30
 MIN_FLIP = 1e-3
 #: Posterior needed to give a word a different initial case than the OCR read.
 FLIP_EVIDENCE = 0.6
+#: Pseudo-count weight of the shipped flip rate when re-estimating it on one document.
+ADAPT_STRENGTH = 5.0
+#: Only letters that flip at least this often in the shipped rates are re-estimated (ü → U,
+#: ö → O, İ → i); for the rest a capital inside a sentence is a name, not a misreading.
+MIN_ADAPTED_FLIP = 0.05
 
 #: Names of the features of the neighbour model, in the order of ``neighbour_features``.
 NEIGHBOUR_FEATURES = ("logit", "logit_positive", "next_capital", "previous_capital", "both", "bias")
@@ -142,6 +147,26 @@ class CaseModel:
     def shipped(cls, condition: str) -> CaseModel:
         """Word-initial flip rates of one OCR condition from ``lexicons/case_flips.tsv``."""
         return _shipped(condition)
+
+    def adapted(self, seen: Mapping[str, tuple[int, int]]) -> CaseModel:
+        """Flip rates re-estimated from one document: ``seen[x]`` = (flipped, total) word
+        starts of letter ``x`` (lowercase: words that are lowercase in the lexicon; capital:
+        words that are capitalized), each rate smoothed towards the shipped one with
+        :data:`ADAPT_STRENGTH` pseudo-counts.  A font whose word-initial ü always reads
+        as U gets its own rate, one that never flips it gets its own.
+
+        >>> model = CaseModel({"ü": 0.3}, {"İ": 0.6}).adapted({"ü": (8, 8), "İ": (0, 4)})
+        >>> round(model.up_flip["ü"], 2), round(model.down_flip["İ"], 2)
+        (0.73, 0.33)
+        """
+        up, down = dict(self.up_flip), dict(self.down_flip)
+        for letter, (flipped, total) in seen.items():
+            rates = down if letter.isupper() else up
+            prior = rates.get(letter, 0.0)
+            if prior < MIN_ADAPTED_FLIP:
+                continue  # a letter whose shape does not flip: capitals seen are real ones
+            rates[letter] = (flipped + ADAPT_STRENGTH * prior) / (total + ADAPT_STRENGTH)
+        return CaseModel(up, down)
 
     def p_title(self, form: str, prior: float) -> float:
         """Probability that the OCR shows ``form`` with an initial capital.

@@ -58,9 +58,17 @@ ENG_DIACRITIC_RATE = 0.03
 EM_MIN_CONFIDENCE = 0.8
 #: Cost (nats, on the weighted prior scale) of a real colon between a word and a lowercase
 #: word: −ln of its rate in news text (about 0.3 % of words in the sample articles).  A
-#: colon glued to a word is read as the word's last letter when that explains it better.
+#: colon or exclamation mark glued to a word is read as the word's last letter (an English
+#: model prints a final ı as ":" or "!") when that explains it better.  An exclamation mark
+#: before a lowercase word or another mark is rarer still, so the colon's cost is a
+#: conservative bound for both.
 COLON_COST = 5.0
-_COLON_LETTER = regex.compile(r":[ \t]+\p{Ll}")
+#: A mark glued to a word that may be its last letter: before a lowercase word, or (for
+#: "!") before another punctuation mark ("qaytard!." is qaytardı.).
+_MARK_LETTER = regex.compile(r":\s+\p{Ll}|![.,;)]")
+#: A word teaches the document's case flip rates only if the lexicon writes it lowercase
+#: (or capitalized) with at least 1 − this probability.
+CASE_EVIDENCE_PRIOR = 0.05
 #: Pseudo-count strength of the shipped channel when re-estimating on a document.
 EM_PRIOR_STRENGTH = 20.0
 #: Roman numerals (IV Baqrat, XX əsr): printed as they are meant.
@@ -114,15 +122,16 @@ class _Memo:
     spelled: Decision | None = None
 
 
-def _reads_colon_as_letter(d: Decision) -> bool:
-    """Whether the chosen reading of a token ending in ":" spells that colon as a letter
-    (not as OCR noise dropped, nor kept)."""
+def _reads_mark_as_letter(d: Decision, mark: str) -> bool:
+    """Whether the chosen reading of a token ending in ``mark`` spells that mark as a
+    letter (not as OCR noise dropped, nor kept)."""
     if d.form is None or not d.alternatives:
         return False
     best = d.alternatives[0]
     if best.ops:
-        return any(":" in obs and true for true, obs in best.ops)
-    return len(d.form) >= len(d.observed)
+        return any(mark in obs and true for true, obs in best.ops)
+    # A fuzzy reading has no ops to show it: the colon is spelled if no letter is lost.
+    return mark == ":" and len(d.form) >= len(d.observed)
 
 
 class Corrector:
@@ -277,14 +286,17 @@ class Corrector:
         freq = Counter(observed_lower(t.text) for t in words)
         # Decode every distinct word under the shipped channel (memoized across documents) ...
         decisions = {obs: self.decide(obs, channel, fuzzy or not obs.isalpha()) for obs in freq}
-        tokens = self._colon_letters(work, tokens, decisions, channel, fuzzy, freq)
+        tokens = self._mark_letters(work, tokens, decisions, channel, fuzzy, freq)
         if cfg.adapt and freq:
             # ... then one EM step: re-estimate the channel from the page's confident decisions
             # and re-cost every word's readings under it.
             adapted = self.adapt(channel, decisions, freq)
             decisions = {obs: self.decoder.rescore(d, adapted) for obs, d in decisions.items()}
             channel = adapted
-        edits = self._word_edits(work, tokens, decisions, channel, CaseModel.shipped(channel_name))
+        case = CaseModel.shipped(channel_name)
+        if cfg.adapt:
+            case = case.adapted(self._case_flips_seen(work, tokens, decisions))
+        edits = self._word_edits(work, tokens, decisions, channel, case)
         if channel_name == "eng":
             debris: list[tuple[Token, str, float, Reason]] = [
                 (Token(s, e, work[s:e], "word"), after, 0.9, "layout")
@@ -297,7 +309,7 @@ class Corrector:
         result.variants = uncertain_variants(decisions.values())
         return result
 
-    def _colon_letters(
+    def _mark_letters(
         self,
         text: str,
         tokens: list[Token],
@@ -306,20 +318,22 @@ class Corrector:
         fuzzy: bool,
         freq: Counter[str],
     ) -> list[Token]:
-        """Tokens where a colon glued to a word before a lowercase word is more likely the
-        word's last letter misread (an English model prints a final ı as ":", aldig: →
-        aldığı) than punctuation, extended over that colon; their decisions are added."""
+        """Tokens where a colon or "!" glued to a word (before a lowercase word, or "!"
+        before another mark) is more likely the word's last letter misread (an English
+        model prints a final ı as ":" or "!": aldig: → aldığı, qaytard!. → qaytardı.) than
+        punctuation, extended over that mark; their decisions are added."""
         out: list[Token] = []
         for tok in tokens:
-            if tok.kind == "word" and _COLON_LETTER.match(text, tok.end):
+            if tok.kind == "word" and _MARK_LETTER.match(text, tok.end):
+                mark = text[tok.end]
                 obs = observed_lower(tok.text)
-                joined = obs + ":"
+                joined = obs + mark
                 d = decisions[obs]
                 d2 = decisions.get(joined) or self.decide(joined, channel, fuzzy)
-                if _reads_colon_as_letter(d2) and d2.best_cost < d.best_cost + COLON_COST:
+                if _reads_mark_as_letter(d2, mark) and d2.best_cost < d.best_cost + COLON_COST:
                     decisions[joined] = d2
                     freq[joined] += 1
-                    tok = Token(tok.start, tok.end + 1, tok.text + ":", "word")
+                    tok = Token(tok.start, tok.end + 1, tok.text + mark, "word")
             out.append(tok)
         return out
 
@@ -385,6 +399,36 @@ class Corrector:
             if cased != tok.text:
                 edits.append((tok, cased, conf, reason))
         return edits
+
+    def _case_flips_seen(
+        self, text: str, tokens: list[Token], decisions: dict[str, Decision]
+    ) -> dict[str, tuple[int, int]]:
+        """Word-initial case flips of this document: for each first letter, how many
+        confidently read words inside a sentence that the lexicon nearly always writes
+        lowercase were printed with a capital (and capitalized words printed lowercase),
+        out of how many such words."""
+        seen: dict[str, list[int]] = {}
+        for tok in tokens:
+            if tok.kind != "word" or case_pattern(tok.text) not in ("lower", "title"):
+                continue
+            d = decisions[observed_lower(tok.text)]
+            form = d.form if d.form is not None else d.observed
+            if d.confidence < EM_MIN_CONFIDENCE or form not in self.lexicon:
+                continue
+            if position(text, tok.start) != "inside":
+                continue
+            share, count = self.lexicon.cap_share(form), self.lexicon.count(form)
+            prior = capital_prior(share, "inside", count)
+            if prior <= CASE_EVIDENCE_PRIOR:
+                letter, flipped = form[0], tok.text[0].isupper()
+            elif prior >= 1.0 - CASE_EVIDENCE_PRIOR:
+                letter, flipped = upper(form[0]), tok.text[0].islower()
+            else:
+                continue
+            counts = seen.setdefault(letter, [0, 0])
+            counts[0] += flipped
+            counts[1] += 1
+        return {letter: (f, n) for letter, (f, n) in seen.items()}
 
     def _capitalization(self, form: str, d: Decision) -> tuple[float, int]:
         """The lexicon's capital share and count for a reading; an unlisted stem + suffix

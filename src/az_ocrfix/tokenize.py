@@ -113,7 +113,7 @@ class Tokenizer:
         )
         if "!" in glyphs:
             # "!" cannot end a sentence that goes on in lowercase: there it is a letter (ı).
-            word += r"(?:!(?=[ \t]+\p{Ll}))?"
+            word += r"(?:!(?=\s+\p{Ll}))?"
         number = rf"{_NUMBER}(?!{allowed})" if shapes or digits else _NUMBER
         self.glyphs = glyphs
         self._pattern = regex.compile(
