@@ -67,9 +67,12 @@ _OPENING = "“«„\"'‘("
 _CLOSES = regex.compile(r"[.!?:…][»”\"’)]*$|[»”]$")
 _SHORT_RATIO = 0.75
 # Junk a worn scan puts before the continuation of a hyphenated word ("— ması", ". kumət").
-_CONT_DEBRIS = regex.compile(r"(?:[-_‐—–.:,;·•~|¦*#@%&“„«\"][ \t]*){1,3}(?=\p{L})")
+#: (Removable characters such as a soft hyphen may stand anywhere in debris: they are deleted
+#: from the output, which must read the same the second time.)
+_R = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_CONT_DEBRIS = regex.compile(rf"(?:[-_‐—–.:,;·•~|¦*#@%&“„«\"][ \t{_R}]*){{1,3}}(?=\p{{L}})")
 #: A dash at the start of a line inside a paragraph, before a lowercase word: margin debris.
-_LINE_DEBRIS = regex.compile(r"[-—–‐]{1,2}[ \t]+(?=\p{Ll})")
+_LINE_DEBRIS = regex.compile(rf"(?:[-—–‐][{_R}]*){{1,2}}[ \t][ \t{_R}]*(?=\p{{Ll}})")
 #: A dash after a line's last hyphen or full stop, set off by a space: margin debris.
 _TAIL_DEBRIS = regex.compile(r"(?<=\S[-.])[ \t]+[-—–]{1,2}$")
 _WS = " \t\u00a0"
@@ -107,11 +110,8 @@ def _drop_junk_after_hyphen(text: str, lines: list[Line]) -> list[Line]:
     for ln in lines:
         if out and not any(is_wordish(c) for c in text[ln.start : ln.end]):
             prev = out[-1]
-            if (
-                prev.end - prev.start >= 2
-                and text[prev.end - 1] in _HYPHENS
-                and is_wordish(text[prev.end - 2])
-            ):
+            before = _strip_removable(text[prev.start : prev.end - 1])
+            if text[prev.end - 1] in _HYPHENS and before and is_wordish(before[-1]):
                 prev.breaks.extend(ln.breaks)
                 prev.page_break |= ln.page_break
                 continue
