@@ -150,24 +150,44 @@ def count_all(
         words[f"{engine} used"] += a.words_used
         words[f"{engine} skipped"] += a.words_skipped
     for cond, c in counts.items():
-        if not cond.endswith(INITIAL):
+        if cond.endswith(INITIAL):
+            starts = (w[i:] for w in texts[cond.removesuffix(INITIAL)] for i in _first_letter(w))
+            add_pair_identities(c, starts, initial=True)
+        else:
             add_pair_identities(c, texts[cond])
     return counts, words
 
 
-def add_pair_identities(counts: Counter[Op], true_words: Iterable[str]) -> None:
+def _first_letter(word: str) -> list[int]:
+    """The position of the first letter of ``word`` (none if it has no letter)."""
+    return [i for i, c in enumerate(word) if c.isalpha()][:1]
+
+
+def add_pair_identities(
+    counts: Counter[Op], true_words: Iterable[str], initial: bool = False
+) -> None:
     """Give each two-character true string (``lı`` in ``lı`` → ``h``) an identity count.
 
     The identity count is the number of its occurrences in the aligned true words minus the
     times it was read as one of its multi-character ops, so that P(observed | true) normalizes
-    over the same denominator as for single characters.
+    over the same denominator as for single characters.  With ``initial``, only occurrences
+    that open a word count (the ops of the word-initial table: ``tə`` → ``w`` is rare among
+    the words that begin with tə, not certain).
+
+    >>> counts = Counter({("tə", "w"): 2})
+    >>> add_pair_identities(counts, ["təşkil", "tərəf", "ötən"], initial=True)
+    >>> counts[("tə", "tə")]
+    0
+    >>> add_pair_identities(counts, ["təşkil", "tərəf", "ötən", "tək"], initial=True)
+    >>> counts[("tə", "tə")]
+    1
     """
     pairs = {t for (t, o) in counts if len(t) == 2 and t != o}
     if not pairs:
         return
     occurrences: Counter[str] = Counter()
     for w in true_words:
-        for i in range(len(w) - 1):
+        for i in range(1 if initial else len(w) - 1):
             if w[i : i + 2] in pairs:
                 occurrences[w[i : i + 2]] += 1
     for t in pairs:

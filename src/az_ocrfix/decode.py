@@ -437,12 +437,17 @@ class Decoder:
         if self.charlm is None:
             return list(options)
         spelled_letters = self.letter_cost(observed, channel, spelled)
+        # Listed words equally good as letters are told apart by the lexicon: each pays its
+        # prior's distance from the most frequent fuzzy match's.
+        lex, lam = self.lexicon, self.params.lm_weight
+        top = max((lex.log_prob(a.form) for a in options if a.stem_len == -2), default=0.0)
         out = []
         for alt in options:
             if alt.stem_len == -2:
                 letters = self.letter_cost(observed, channel, alt)
+                rarer = lam * (top - lex.log_prob(alt.form))
                 as_spelling = spelled.cost + letters - spelled_letters + FUZZY_OVER_SPELLING
-                alt = alt._replace(cost=min(alt.cost, as_spelling))
+                alt = alt._replace(cost=min(alt.cost, as_spelling + rarer))
             out.append(alt)
         return out
 

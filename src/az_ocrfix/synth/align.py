@@ -49,10 +49,15 @@ def default_cost(true: str, observed: str) -> float:
 
     Identity 0; a substitution between letters with the same base letter (ö/o, İ/I, ı/i) 0.6;
     other substitutions and single insertions/deletions 1; 1:2 and 2:1 ops 1.4 (cheaper than a
-    substitution plus an insertion, dearer than an identity plus an insertion).
+    substitution plus an insertion, dearer than an identity plus an insertion), except that a
+    letter printed beside a stray letter (q → gq, q → qg) is one 1:2 op at 0.9: a stray
+    letter inserted on its own cannot be searched for, while the op it forms with the letter
+    it clings to can (the second, learned pass then decides which neighbour that is).
 
     >>> default_cost("ö", "o"), default_cost("ə", "o"), default_cost("ü", "ii")
     (0.6, 1.0, 1.4)
+    >>> default_cost("q", "gq"), default_cost("q", "q_")
+    (0.9, 1.4)
     """
     if true == observed:
         return 0.0
@@ -60,6 +65,10 @@ def default_cost(true: str, observed: str) -> float:
         return 0.6 if _base(true) == _base(observed) else 1.0
     if not true or not observed:
         return 1.0 * max(len(true), len(observed))
+    if len(true) == 1 and len(observed) == 2 and true in observed:
+        stray = observed.replace(true, "", 1)
+        if stray.isalpha():
+            return 0.9
     return 1.4
 
 
