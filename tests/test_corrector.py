@@ -338,6 +338,24 @@ def test_a_real_exclamation_mark_stays(text: str, channel: str) -> None:
     assert fix(text, FixConfig(channel=channel)) == text
 
 
+def test_a_full_stop_printed_as_a_comma_is_restored_after_a_verb() -> None:
+    """A worn scan prints "." as ","; a verb form closes an Azerbaijani sentence."""
+    out = fix("Forum yuksek seviyyede teskil olunub, O vurgulayib ki, bu yaxsidir.")
+    assert out == "Forum yüksək səviyyədə təşkil olunub. O vurğulayıb ki, bu yaxşıdır."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mən səni sevirəm, Tom.",  # a vocative name after the comma
+        "Qatar gecikir, bu pis xəbərdir.",  # lowercase after the comma
+        "Bu vəziyyət, Bakı üçün vacibdir.",  # no verb before the comma
+    ],
+)
+def test_a_real_comma_after_a_verb_stays(text: str) -> None:
+    assert fix(text) == text
+
+
 def test_a_page_whose_font_reads_initial_u_umlaut_as_u_gets_its_own_case_rate() -> None:
     """Mid-sentence words the lexicon writes lowercase, printed with a capital U on every
     occurrence, teach the page that its ü → U flips are misreadings (the shipped rate

@@ -22,7 +22,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import islice
+from itertools import islice, pairwise
 
 import regex
 
@@ -47,6 +47,7 @@ from az_ocrfix.morphology import (
 )
 from az_ocrfix.normalize import normalize_with_offsets
 from az_ocrfix.resources import data_rows
+from az_ocrfix.sentence_ends import full_stops_for_commas
 from az_ocrfix.slips import apply_slips
 from az_ocrfix.tokenize import Token, Tokenizer, case_pattern, underscore_debris
 
@@ -69,6 +70,9 @@ _MARK_LETTER = regex.compile(r":\s+\p{Ll}|![.,;)]")
 #: A word teaches the document's case flip rates only if the lexicon writes it lowercase
 #: (or capitalized) with at least 1 − this probability.
 CASE_EVIDENCE_PRIOR = 0.05
+#: A capitalized word after a comma marks a sentence start unless the lexicon writes it
+#: capitalized more often than this: a name, which may be a vocative ("sevirəm, Tom").
+NAME_CAP_SHARE = 0.9
 #: Pseudo-count strength of the shipped channel when re-estimating on a document.
 EM_PRIOR_STRENGTH = 20.0
 #: Roman numerals (IV Baqrat, XX əsr): printed as they are meant.
@@ -297,6 +301,7 @@ class Corrector:
         if cfg.adapt:
             case = case.adapted(self._case_flips_seen(work, tokens, decisions))
         edits = self._word_edits(work, tokens, decisions, channel, case)
+        edits = sorted(edits + self._full_stops(work, tokens, edits), key=lambda e: e[0].start)
         if channel_name == "eng":
             debris: list[tuple[Token, str, float, Reason]] = [
                 (Token(s, e, work[s:e], "word"), after, 0.9, "layout")
@@ -399,6 +404,23 @@ class Corrector:
             if cased != tok.text:
                 edits.append((tok, cased, conf, reason))
         return edits
+
+    def _full_stops(
+        self, text: str, tokens: list[Token], edits: list[tuple[Token, str, float, Reason]]
+    ) -> list[tuple[Token, str, float, Reason]]:
+        """Edits that turn a comma after a verb form and before a capitalized common word
+        into the full stop the OCR misread (:mod:`az_ocrfix.sentence_ends`)."""
+        fixed = {tok.start: after for tok, after, _, _ in edits}
+        words = [fixed.get(tok.start, tok.text) for tok in tokens]
+        gaps = [text[a.end : b.start] for a, b in pairwise(tokens)]
+        lex = self.lexicon
+        out: list[tuple[Token, str, float, Reason]] = []
+        for i in full_stops_for_commas(
+            words, gaps, lambda w: w in lex and lex.cap_share(w) <= NAME_CAP_SHARE
+        ):
+            comma = tokens[i].end + gaps[i].index(",")
+            out.append((Token(comma, comma + 1, ",", "word"), ".", SLIP_CONFIDENCE, "context"))
+        return out
 
     def _case_flips_seen(
         self, text: str, tokens: list[Token], decisions: dict[str, Decision]
