@@ -157,9 +157,9 @@ _WORDS = st.sampled_from(
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.tuples(_WORDS, _SEPARATORS), min_size=1, max_size=12))
 def test_non_letters_are_preserved_exactly(parts: list[tuple[str, str]]) -> None:
-    """Every non-letter stays, except that a colon glued to a garbled word before a
-    lowercase word may be read as the word's last letter (an English model prints a final
-    ı as ":"); nothing else is dropped, and nothing is added."""
+    """Every non-letter stays, except that a colon glued to a garbled word before another
+    word may be read as the word's last letter (an English model prints a final ı as ":");
+    nothing else is dropped, and nothing is added."""
     text = "".join(w + s for w, s in parts)
     out = fix(text, WORDS_ONLY)
     kept, given = regex.sub(r"\p{L}+", "", out), regex.sub(r"\p{L}+", "", text)
@@ -323,6 +323,23 @@ def test_a_colon_glued_to_a_word_may_be_its_last_letter() -> None:
 )
 def test_a_real_colon_before_a_lowercase_word_stays(text: str, channel: str) -> None:
     assert fix(text, FixConfig(channel=channel)) == text
+
+
+def test_a_colon_before_a_capital_may_be_the_last_letter() -> None:
+    assert fix("Etimologiyas: Zaranc adi", FixConfig(channel="eng")) == "Etimologiyası Zaranc adı"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Qeyd edək: Bu layihə vacibdir.",
+        "Prezident bildirib: Azərbaycan inkişaf edir.",
+        "Onun adı: Əli.",
+        "Mənbə: Vikipediya",
+    ],
+)
+def test_a_real_colon_before_a_capital_stays(text: str) -> None:
+    assert fix(text, FixConfig(channel="eng")) == text
 
 
 def test_an_exclamation_mark_before_another_mark_may_be_the_last_letter() -> None:

@@ -67,6 +67,11 @@ COLON_COST = 5.0
 #: A mark glued to a word that may be its last letter: before a lowercase word, or (for
 #: "!") before another punctuation mark ("qaytard!." is qaytardı.).
 _MARK_LETTER = regex.compile(r":\s+\p{Ll}|![.,;)]")
+#: A colon before a capitalized word is often real (it opens a quotation, a list or a
+#: sentence), so there the real colon's cost is lower: reading it as a letter must explain
+#: the word about as well as the word without it (Etimologiyas: Zaranc → Etimologiyası).
+_COLON_CAPITAL = regex.compile(r":[ \t]+\p{Lu}")
+COLON_CAPITAL_COST = 2.0
 #: A word teaches the document's case flip rates only if the lexicon writes it lowercase
 #: (or capitalized) with at least 1 − this probability.
 CASE_EVIDENCE_PRIOR = 0.05
@@ -329,13 +334,15 @@ class Corrector:
         punctuation, extended over that mark; their decisions are added."""
         out: list[Token] = []
         for tok in tokens:
-            if tok.kind == "word" and _MARK_LETTER.match(text, tok.end):
+            before_capital = _COLON_CAPITAL.match(text, tok.end) is not None
+            if tok.kind == "word" and (_MARK_LETTER.match(text, tok.end) or before_capital):
                 mark = text[tok.end]
+                cost = COLON_CAPITAL_COST if before_capital else COLON_COST
                 obs = observed_lower(tok.text)
                 joined = obs + mark
                 d = decisions[obs]
                 d2 = decisions.get(joined) or self.decide(joined, channel, fuzzy)
-                if _reads_mark_as_letter(d2, mark) and d2.best_cost < d.best_cost + COLON_COST:
+                if _reads_mark_as_letter(d2, mark) and d2.best_cost < d.best_cost + cost:
                     decisions[joined] = d2
                     freq[joined] += 1
                     tok = Token(tok.start, tok.end + 1, tok.text + mark, "word")
