@@ -72,6 +72,11 @@ _MARK_LETTER = regex.compile(r":\s+\p{Ll}|![.,;)]")
 #: the word about as well as the word without it (Etimologiyas: Zaranc → Etimologiyası).
 _COLON_CAPITAL = regex.compile(r":[ \t]+\p{Lu}")
 COLON_CAPITAL_COST = 2.0
+#: A token's last letter is read as the sentence mark it may stand for only when that is
+#: this many nats cheaper than the token as a word.
+MARK_MARGIN = 2.0
+#: What follows a sentence mark: a capital, or the end of the text or of the paragraph.
+_SENTENCE_NEXT = regex.compile(r"[ \t]+[\p{Lu}\p{Lt}\"“«]|[ \t]*(?:\n[ \t]*\n|\Z)")
 #: A word teaches the document's case flip rates only if the lexicon writes it lowercase
 #: (or capitalized) with at least 1 − this probability.
 CASE_EVIDENCE_PRIOR = 0.05
@@ -129,6 +134,12 @@ class _Memo:
 
     base: Decision
     spelled: Decision | None = None
+
+
+def _mark_readings(channel: Channel, letter: str) -> list[tuple[str, float]]:
+    """Sentence marks the channel reads as ``letter`` (cheapest first), with their costs."""
+    found = [(m, channel.costs[(m, letter)]) for m in "!?." if (m, letter) in channel.costs]
+    return sorted(found, key=lambda mc: mc[1])
 
 
 def _reads_mark_as_letter(d: Decision, mark: str) -> bool:
@@ -296,6 +307,7 @@ class Corrector:
         # Decode every distinct word under the shipped channel (memoized across documents) ...
         decisions = {obs: self.decide(obs, channel, fuzzy or not obs.isalpha()) for obs in freq}
         tokens = self._mark_letters(work, tokens, decisions, channel, fuzzy, freq)
+        tokens, marks = self._letter_marks(work, tokens, decisions, channel, fuzzy, freq)
         if cfg.adapt and freq:
             # ... then one EM step: re-estimate the channel from the page's confident decisions
             # and re-cost every word's readings under it.
@@ -306,6 +318,10 @@ class Corrector:
         if cfg.adapt:
             case = case.adapted(self._case_flips_seen(work, tokens, decisions))
         edits = self._word_edits(work, tokens, decisions, channel, case)
+        edits += [
+            (Token(at, at + 1, work[at], "word"), mark, SLIP_CONFIDENCE, "channel")
+            for at, mark in marks
+        ]
         edits = sorted(edits + self._full_stops(work, tokens, edits), key=lambda e: e[0].start)
         if channel_name == "eng":
             debris: list[tuple[Token, str, float, Reason]] = [
@@ -348,6 +364,40 @@ class Corrector:
                     tok = Token(tok.start, tok.end + 1, tok.text + mark, "word")
             out.append(tok)
         return out
+
+    def _letter_marks(
+        self,
+        text: str,
+        tokens: list[Token],
+        decisions: dict[str, Decision],
+        channel: Channel,
+        fuzzy: bool,
+        freq: Counter[str],
+    ) -> tuple[list[Token], list[tuple[int, str]]]:
+        """Tokens whose last letter is a sentence mark the OCR read as a letter (the
+        Azerbaijani model reads "!" as "l": gözləl → gözlə!), shortened by that letter, and
+        the positions of those letters with the marks they stand for.
+
+        Only before a capital or the end of the text (the mark closed a sentence), and only
+        when the shortened word plus the channel's price of the mark explains the token
+        better by :data:`MARK_MARGIN` nats than the token as a word ("yel O" stays)."""
+        out: list[Token] = []
+        marks: list[tuple[int, str]] = []
+        for tok in tokens:
+            last = tok.text[-1:]
+            options = _mark_readings(channel, az_lower(last)) if tok.kind == "word" else []
+            if options and len(tok.text) > 2 and _SENTENCE_NEXT.match(text, tok.end):
+                obs = observed_lower(tok.text)
+                shorter = obs[:-1]
+                mark, price = options[0]
+                d = decisions.get(shorter) or self.decide(shorter, channel, fuzzy)
+                if d.best_cost + price + MARK_MARGIN < decisions[obs].best_cost:
+                    decisions[shorter] = d
+                    freq[shorter] += 1
+                    tok = Token(tok.start, tok.end - 1, tok.text[:-1], "word")
+                    marks.append((tok.end, mark))
+            out.append(tok)
+        return out, marks
 
     def _word_edits(
         self,
