@@ -34,15 +34,26 @@ MIN_VERB_LENGTH = 4
 
 
 @lru_cache(maxsize=1)
-def _endings() -> regex.Pattern[str]:
-    endings = sorted({row[0].strip() for row in data_rows("predicate_endings.txt")}, key=len)
-    return regex.compile("(?:" + "|".join(reversed(endings)) + r")\Z")
+def _endings() -> tuple[regex.Pattern[str], frozenset[str]]:
+    """The endings as one pattern, and the whole words (``=var``) as a set."""
+    entries = {row[0].strip() for row in data_rows("predicate_endings.txt")}
+    whole = frozenset(e[1:] for e in entries if e.startswith("="))
+    endings = sorted((e for e in entries if not e.startswith("=")), key=len, reverse=True)
+    return regex.compile("(?:" + "|".join(endings) + r")\Z"), whole
 
 
 def ends_sentence(words: str) -> bool:
-    """Whether the last word of ``words`` is a finite verb form that may close a sentence."""
+    """Whether the last word of ``words`` is a finite verb form (or a predicate word such as
+    var, yox, deyil, idi) that may close a sentence.
+
+    >>> ends_sentence("Kitab var"), ends_sentence("bir")
+    (True, False)
+    """
     last = lower(words.rsplit(None, 1)[-1]) if words.strip() else ""
-    return len(last) >= MIN_VERB_LENGTH and last.isalpha() and bool(_endings().search(last))
+    pattern, whole = _endings()
+    if last in whole:
+        return True
+    return len(last) >= MIN_VERB_LENGTH and last.isalpha() and bool(pattern.search(last))
 
 
 def full_stops_for_commas(
