@@ -76,6 +76,8 @@ _LINE_DEBRIS = regex.compile(rf"(?:[-—–‐][{_R}]*){{1,2}}[ \t][ \t{_R}]*(?=
 #: A dash after a line's last hyphen or full stop, set off by a space: margin debris.
 _TAIL_DEBRIS = regex.compile(r"(?<=\S[-.])[ \t]+[-—–]{1,2}$")
 _WS = " \t\u00a0"
+#: Marks a moved token must not end with at a new line end (nor before a removable character).
+_LINE_END_DASHES = tuple(_HYPHENS + _DASHES)
 
 
 def _last_token_start(text: str, line: Line) -> int:
@@ -100,6 +102,11 @@ def _next_token_end(text: str, line: Line, i: int) -> int:
     return i
 
 
+def _blank(text: str, line: Line) -> bool:
+    """Whether the gap after ``line`` holds a blank line (two or more newlines)."""
+    return sum(1 for b in line.breaks if text[b] == "\n") >= 2
+
+
 def _strip_removable(s: str) -> str:
     return REMOVABLE.sub("", s) if REMOVABLE.search(s) else s
 
@@ -110,8 +117,10 @@ def _drop_junk_after_hyphen(text: str, lines: list[Line]) -> list[Line]:
     for ln in lines:
         if out and not any(is_wordish(c) for c in text[ln.start : ln.end]):
             prev = out[-1]
-            before = _strip_removable(text[prev.start : prev.end - 1])
-            if text[prev.end - 1] in _HYPHENS and before and is_wordish(before[-1]):
+            tail = _TAIL_DEBRIS.search(text, prev.start, prev.end)  # "za- —": debris goes
+            end = tail.start() if tail else prev.end
+            before = _strip_removable(text[prev.start : end - 1])
+            if text[end - 1] in _HYPHENS and before and is_wordish(before[-1]):
                 prev.breaks.extend(ln.breaks)
                 prev.page_break |= ln.page_break
                 continue
@@ -134,7 +143,7 @@ def _classify(
         if tail:
             ln.end = tail.start()
         last = text[ln.end - 1]
-        blank = sum(1 for b in ln.breaks if text[b] == "\n") >= 2
+        blank = _blank(text, ln)
         kind = _PARA if blank or nxt.indented else _SPACE
         left = ""
         if options.dehyphenate and last in _HYPHENS and ln.end - 2 >= ln.start:
@@ -285,9 +294,15 @@ def _emit_layout(out: _Out, lines: list[Line], kinds: list[int]) -> None:
             nxt = lines[j + 1]
             te = _first_token_end(text, nxt)
             # A moved token must not leave a hyphen at the new line end ("sosial- və").
-            while te < nxt.end and text[te - 1] in _HYPHENS + _DASHES:
+            while te < nxt.end and _strip_removable(text[nxt.start : te])[-1:] in _LINE_END_DASHES:
                 te = _next_token_end(text, nxt, te)
             rest = skip_debris(text, te, nxt.end)
+            moved_end = _strip_removable(text[nxt.start : te])[-1:]
+            if not _blank(text, lines[j]) and moved_end not in (*_DASHES, ":"):
+                # The rest opens an output line: margin debris there goes, as it would at the
+                # start of any line (a second pass must find nothing more to remove).
+                debris = _LINE_DEBRIS.match(text, rest, nxt.end)
+                rest = debris.end() if debris else rest
             if rest >= nxt.end:  # the whole next line moves up; its own gap decides what follows
                 out.copy(nxt.start, min(te, _content_end(nxt, kinds[j + 1])))
                 j += 1
