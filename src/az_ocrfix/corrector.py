@@ -465,8 +465,8 @@ class Corrector:
     def _full_stops(
         self, text: str, tokens: list[Token], edits: list[tuple[Token, str, float, Reason]]
     ) -> list[tuple[Token, str, float, Reason]]:
-        """Edits that turn a comma after a verb form and before a capitalized common word
-        into the full stop the OCR misread (:mod:`az_ocrfix.sentence_ends`)."""
+        """Edits that turn a comma after a verb form and before a capitalized word that is
+        not a name into the full stop the OCR misread (:mod:`az_ocrfix.sentence_ends`)."""
         fixed = {tok.start: after for tok, after, _, _ in edits}
         words = [fixed.get(tok.start, tok.text) for tok in tokens]
         gaps = [text[a.end : b.start] for a, b in pairwise(tokens)]
