@@ -37,6 +37,7 @@ from az_ocrfix.context import ContextModel
 from az_ocrfix.decode import Alternative, Decision, Decoder, DecoderParams, uncertain_variants
 from az_ocrfix.layout import LayoutOptions, reflow
 from az_ocrfix.lexicon import Lexicon
+from az_ocrfix.marks import extend_over_marks, split_letter_marks
 from az_ocrfix.morphology import (
     SuffixChains,
     acronym_reading,
@@ -57,26 +58,6 @@ __all__ = ["Corrector", "FixResult"]
 ENG_DIACRITIC_RATE = 0.03
 #: Confidence a decision needs to teach the per-document channel.
 EM_MIN_CONFIDENCE = 0.8
-#: Cost (nats, on the weighted prior scale) of a real colon between a word and a lowercase
-#: word: −ln of its rate in news text (about 0.3 % of words in the sample articles).  A
-#: colon or exclamation mark glued to a word is read as the word's last letter (an English
-#: model prints a final ı as ":" or "!") when that explains it better.  An exclamation mark
-#: before a lowercase word or another mark is rarer still, so the colon's cost is a
-#: conservative bound for both.
-COLON_COST = 5.0
-#: A mark glued to a word that may be its last letter: before a lowercase word, or (for
-#: "!") before another punctuation mark ("qaytard!." is qaytardı.).
-_MARK_LETTER = regex.compile(r":\s+\p{Ll}|![.,;)]")
-#: A colon before a capitalized word is often real (it opens a quotation, a list or a
-#: sentence), so there the real colon's cost is lower: reading it as a letter must explain
-#: the word about as well as the word without it (Etimologiyas: Zaranc → Etimologiyası).
-_COLON_CAPITAL = regex.compile(r":[ \t]+\p{Lu}")
-COLON_CAPITAL_COST = 2.0
-#: A token's last letter is read as the sentence mark it may stand for only when that is
-#: this many nats cheaper than the token as a word.
-MARK_MARGIN = 2.0
-#: What follows a sentence mark: a capital, or the end of the text or of the paragraph.
-_SENTENCE_NEXT = regex.compile(r"[ \t]+[\p{Lu}\p{Lt}\"“«]|[ \t]*(?:\n[ \t]*\n|\Z)")
 #: A word teaches the document's case flip rates only if the lexicon writes it lowercase
 #: (or capitalized) with at least 1 − this probability.
 CASE_EVIDENCE_PRIOR = 0.05
@@ -134,24 +115,6 @@ class _Memo:
 
     base: Decision
     spelled: Decision | None = None
-
-
-def _mark_readings(channel: Channel, letter: str) -> list[tuple[str, float]]:
-    """Sentence marks the channel reads as ``letter`` (cheapest first), with their costs."""
-    found = [(m, channel.costs[(m, letter)]) for m in "!?." if (m, letter) in channel.costs]
-    return sorted(found, key=lambda mc: mc[1])
-
-
-def _reads_mark_as_letter(d: Decision, mark: str) -> bool:
-    """Whether the chosen reading of a token ending in ``mark`` spells that mark as a
-    letter (not as OCR noise dropped, nor kept)."""
-    if d.form is None or not d.alternatives:
-        return False
-    best = d.alternatives[0]
-    if best.ops:
-        return any(mark in obs and true for true, obs in best.ops)
-    # A fuzzy reading has no ops to show it: the colon is spelled if no letter is lost.
-    return mark == ":" and len(d.form) >= len(d.observed)
 
 
 class Corrector:
@@ -306,8 +269,12 @@ class Corrector:
         freq = Counter(observed_lower(t.text) for t in words)
         # Decode every distinct word under the shipped channel (memoized across documents) ...
         decisions = {obs: self.decide(obs, channel, fuzzy or not obs.isalpha()) for obs in freq}
-        tokens = self._mark_letters(work, tokens, decisions, channel, fuzzy, freq)
-        tokens, marks = self._letter_marks(work, tokens, decisions, channel, fuzzy, freq)
+
+        def decide(obs: str) -> Decision:
+            return self.decide(obs, channel, fuzzy)
+
+        tokens = extend_over_marks(work, tokens, decisions, decide, freq)
+        tokens, marks = split_letter_marks(work, tokens, decisions, decide, freq, channel)
         if cfg.adapt and freq:
             # ... then one EM step: re-estimate the channel from the page's confident decisions
             # and re-cost every word's readings under it.
@@ -334,70 +301,6 @@ class Corrector:
             result.changes = sorted([*result.changes, *slip_changes], key=lambda c: c.start)
         result.variants = uncertain_variants(decisions.values())
         return result
-
-    def _mark_letters(
-        self,
-        text: str,
-        tokens: list[Token],
-        decisions: dict[str, Decision],
-        channel: Channel,
-        fuzzy: bool,
-        freq: Counter[str],
-    ) -> list[Token]:
-        """Tokens where a colon or "!" glued to a word (before a lowercase word, or "!"
-        before another mark) is more likely the word's last letter misread (an English
-        model prints a final ı as ":" or "!": aldig: → aldığı, qaytard!. → qaytardı.) than
-        punctuation, extended over that mark; their decisions are added."""
-        out: list[Token] = []
-        for tok in tokens:
-            before_capital = _COLON_CAPITAL.match(text, tok.end) is not None
-            if tok.kind == "word" and (_MARK_LETTER.match(text, tok.end) or before_capital):
-                mark = text[tok.end]
-                cost = COLON_CAPITAL_COST if before_capital else COLON_COST
-                obs = observed_lower(tok.text)
-                joined = obs + mark
-                d = decisions[obs]
-                d2 = decisions.get(joined) or self.decide(joined, channel, fuzzy)
-                if _reads_mark_as_letter(d2, mark) and d2.best_cost < d.best_cost + cost:
-                    decisions[joined] = d2
-                    freq[joined] += 1
-                    tok = Token(tok.start, tok.end + 1, tok.text + mark, "word")
-            out.append(tok)
-        return out
-
-    def _letter_marks(
-        self,
-        text: str,
-        tokens: list[Token],
-        decisions: dict[str, Decision],
-        channel: Channel,
-        fuzzy: bool,
-        freq: Counter[str],
-    ) -> tuple[list[Token], list[tuple[int, str]]]:
-        """Tokens whose last letter is a sentence mark the OCR read as a letter (the
-        Azerbaijani model reads "!" as "l": gözləl → gözlə!), shortened by that letter, and
-        the positions of those letters with the marks they stand for.
-
-        Only before a capital or the end of the text (the mark closed a sentence), and only
-        when the shortened word plus the channel's price of the mark explains the token
-        better by :data:`MARK_MARGIN` nats than the token as a word ("yel O" stays)."""
-        out: list[Token] = []
-        marks: list[tuple[int, str]] = []
-        for tok in tokens:
-            last = tok.text[-1:]
-            options = _mark_readings(channel, az_lower(last)) if tok.kind == "word" else []
-            if options and len(tok.text) > 2 and _SENTENCE_NEXT.match(text, tok.end):
-                obs = observed_lower(tok.text)
-                shorter = obs[:-1]
-                mark, price = options[0]
-                d = decisions.get(shorter) or self.decide(shorter, channel, fuzzy)
-                if d.best_cost + price + MARK_MARGIN < decisions[obs].best_cost:
-                    decisions[shorter] = d
-                    freq[shorter] += 1
-                    tok = Token(tok.start, tok.end - 1, tok.text[:-1], "word")
-                    marks.append((tok.end, mark))
-            out.append(tok)
-        return out, marks
 
     def _word_edits(
         self,
