@@ -31,13 +31,12 @@ __all__ = ["extend_over_marks", "mark_readings", "split_letter_marks"]
 #: explains it better.  An exclamation mark before a lowercase word or another mark is
 #: rarer still, so the colon's cost is a conservative bound for both.
 COLON_COST = 5.0
-#: A mark glued to a word that may be its last letter: before a lowercase word, or (for
-#: "!") before another punctuation mark ("qaytard!." is qaytardı.).
-_MARK_LETTER = regex.compile(r":\s+\p{Ll}|![.,;)]")
+#: A mark glued to a word that may be its last letter: a colon before a lowercase word or a
+#: capital (group ``capital``), "!" before another punctuation mark ("qaytard!." is qaytardı.).
+_MARK_LETTER = regex.compile(r":\s+\p{Ll}|(?P<capital>:[ \t]+\p{Lu})|![.,;)]")
 #: A colon before a capitalized word is often real (it opens a quotation, a list or a
 #: sentence), so there the real colon's cost is lower: reading it as a letter must explain
 #: the word about as well as the word without it (Etimologiyas: Zaranc → Etimologiyası).
-_COLON_CAPITAL = regex.compile(r":[ \t]+\p{Lu}")
 COLON_CAPITAL_COST = 2.0
 #: A token's last letter is read as the sentence mark it may stand for only when that is
 #: this many nats cheaper than the token as a word.
@@ -80,10 +79,10 @@ def extend_over_marks(
     decisions and counts of the extended tokens are added."""
     out: list[Token] = []
     for tok in tokens:
-        before_capital = _COLON_CAPITAL.match(text, tok.end) is not None
-        if tok.kind == "word" and (_MARK_LETTER.match(text, tok.end) or before_capital):
+        glued = _MARK_LETTER.match(text, tok.end) if tok.kind == "word" else None
+        if glued is not None:
             mark = text[tok.end]
-            cost = COLON_CAPITAL_COST if before_capital else COLON_COST
+            cost = COLON_CAPITAL_COST if glued.group("capital") else COLON_COST
             obs = observed_lower(tok.text)
             joined = obs + mark
             d2 = decisions.get(joined) or decide(joined)

@@ -16,6 +16,7 @@ import regex
 
 __all__ = [
     "REMOVABLE",
+    "REMOVABLE_CHARS",
     "Line",
     "drop_intrusions",
     "drop_page_furniture",
@@ -24,19 +25,17 @@ __all__ = [
 ]
 
 #: Characters deleted wherever they occur: soft hyphen, zero-width space/joiners, word joiner, BOM.
-REMOVABLE = regex.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+REMOVABLE_CHARS = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+REMOVABLE = regex.compile(f"[{REMOVABLE_CHARS}]")
 
 _BREAK = regex.compile(r"[\n\f]")
 _BLANKS = " \t\u00a0"
-_LEAD_CHARS = _BLANKS + "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_LEAD_CHARS = _BLANKS + REMOVABLE_CHARS
 #: Stripped from line ends; a soft hyphen among them marks a word break (``Line.soft_end``).
 _TRAIL_CHARS = _LEAD_CHARS
 # Leading whitespace, then tesseract's margin debris ("~ ", "| ", "_ ", "¦") possibly repeated.
-_LEAD = regex.compile(r"[ \t\u00a0\u00ad\u200b\u200c\u200d\u2060\ufeff]*")
-_DEBRIS = regex.compile(
-    r"(?:[~|_](?:[ \t\u00a0\u00ad\u200b\u200c\u200d\u2060\ufeff]+|$)"
-    r"|¦[ \t\u00a0\u00ad\u200b\u200c\u200d\u2060\ufeff]*)+"
-)
+_LEAD = regex.compile(f"[{_LEAD_CHARS}]*")
+_DEBRIS = regex.compile(f"(?:[~|_](?:[{_LEAD_CHARS}]+|$)|¦[{_LEAD_CHARS}]*)+")
 
 # A page number: "12", "- 12 -", "Səh. 12", "səhifə 12".
 _PAGE_NUMBER = regex.compile(r"(?i)^[-–— ]*(?:s[əe]h(?:if[əe])?\.?\s*)?\d{1,4}[-–— ]*$")

@@ -22,6 +22,7 @@ import regex
 from az_ocrfix.layout.hyphen import WordScorer, is_wordish, should_join, split_word
 from az_ocrfix.layout.lines import (
     REMOVABLE,
+    REMOVABLE_CHARS,
     Line,
     drop_intrusions,
     drop_page_furniture,
@@ -69,14 +70,15 @@ _SHORT_RATIO = 0.75
 # Junk a worn scan puts before the continuation of a hyphenated word ("— ması", ". kumət").
 #: (Removable characters such as a soft hyphen may stand anywhere in debris: they are deleted
 #: from the output, which must read the same the second time.)
-_R = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_R = REMOVABLE_CHARS
 _CONT_DEBRIS = regex.compile(rf"(?:[-_‐—–.:,;·•~|¦*#@%&“„«\"][ \t{_R}]*){{1,3}}(?=\p{{L}})")
 #: A dash at the start of a line inside a paragraph, before a lowercase word: margin debris.
 _LINE_DEBRIS = regex.compile(rf"(?:[-—–‐][{_R}]*){{1,2}}[ \t][ \t{_R}]*(?=\p{{Ll}})")
 #: A dash after a line's last hyphen or full stop, set off by a space: margin debris.
 _TAIL_DEBRIS = regex.compile(r"(?<=\S[-.])[ \t]+[-—–]{1,2}$")
 _WS = " \t\u00a0"
-#: Marks a moved token must not end with at a new line end (nor before a removable character).
+#: Marks a moved token must not end with at a new line end (a tuple of characters, so that
+#: the empty string, a token of removable characters only, is not among them).
 _LINE_END_DASHES = tuple(_HYPHENS + _DASHES)
 
 
@@ -111,6 +113,17 @@ def _strip_removable(s: str) -> str:
     return REMOVABLE.sub("", s) if REMOVABLE.search(s) else s
 
 
+def _last_kept(text: str, start: int, end: int) -> str:
+    """The last character of ``text[start:end]`` that the output keeps ("" if none)."""
+    return _strip_removable(text[start:end])[-1:]
+
+
+def _opens_speech(last: str) -> bool:
+    """Whether a line ending in ``last`` may be followed by a dash that opens speech (after
+    a colon or a dash), rather than by margin debris."""
+    return last in _DASHES or last == ":"
+
+
 def _drop_junk_after_hyphen(text: str, lines: list[Line]) -> list[Line]:
     """Drop letterless lines (``:``, ``— .``) between a word ending in a hyphen and the rest."""
     out: list[Line] = []
@@ -119,8 +132,8 @@ def _drop_junk_after_hyphen(text: str, lines: list[Line]) -> list[Line]:
             prev = out[-1]
             tail = _TAIL_DEBRIS.search(text, prev.start, prev.end)  # "za- —": debris goes
             end = tail.start() if tail else prev.end
-            before = _strip_removable(text[prev.start : end - 1])
-            if text[end - 1] in _HYPHENS and before and is_wordish(before[-1]):
+            before = _last_kept(text, prev.start, end - 1)
+            if text[end - 1] in _HYPHENS and before and is_wordish(before):
                 prev.breaks.extend(ln.breaks)
                 prev.page_break |= ln.page_break
                 continue
@@ -158,7 +171,7 @@ def _classify(
                 debris = _CONT_DEBRIS.match(text, nxt.start, nxt.end)
                 if debris:
                     nxt.start = debris.end()
-        if kind == _SPACE and not left and last not in _DASHES and last != ":":
+        if kind == _SPACE and not left and not _opens_speech(last):
             # A worn scan's margin reads as a dash before a line that goes on in lowercase
             # ("— daşınmasının"); a dash that opens speech follows a colon or a new paragraph.
             debris = _LINE_DEBRIS.match(text, nxt.start, nxt.end)
@@ -294,11 +307,10 @@ def _emit_layout(out: _Out, lines: list[Line], kinds: list[int]) -> None:
             nxt = lines[j + 1]
             te = _first_token_end(text, nxt)
             # A moved token must not leave a hyphen at the new line end ("sosial- və").
-            while te < nxt.end and _strip_removable(text[nxt.start : te])[-1:] in _LINE_END_DASHES:
+            while te < nxt.end and _last_kept(text, nxt.start, te) in _LINE_END_DASHES:
                 te = _next_token_end(text, nxt, te)
             rest = skip_debris(text, te, nxt.end)
-            moved_end = _strip_removable(text[nxt.start : te])[-1:]
-            if not _blank(text, lines[j]) and moved_end not in (*_DASHES, ":"):
+            if not _blank(text, lines[j]) and not _opens_speech(_last_kept(text, nxt.start, te)):
                 # The rest opens an output line: margin debris there goes, as it would at the
                 # start of any line (a second pass must find nothing more to remove).
                 debris = _LINE_DEBRIS.match(text, rest, nxt.end)
