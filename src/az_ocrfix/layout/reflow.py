@@ -71,11 +71,13 @@ _SHORT_RATIO = 0.75
 #: (Removable characters such as a soft hyphen may stand anywhere in debris: they are deleted
 #: from the output, which must read the same the second time.)
 _R = REMOVABLE_CHARS
-_CONT_DEBRIS = regex.compile(rf"(?:[-_‐—–.:,;·•~|¦*#@%&“„«\"][ \t{_R}]*){{1,3}}(?=\p{{L}})")
+#: Marks a worn scan leaves in the margin ("— ması", "| ", ". kumət").
+_DEBRIS_MARKS = '-_‐—–.:,;·•~|¦*#@%&“„«"'
+_CONT_DEBRIS = regex.compile(rf"(?:[{regex.escape(_DEBRIS_MARKS)}][ \t{_R}]*){{1,3}}(?=\p{{L}})")
 #: A dash at the start of a line inside a paragraph, before a lowercase word: margin debris.
 _LINE_DEBRIS = regex.compile(rf"(?:[-—–‐][{_R}]*){{1,2}}[ \t][ \t{_R}]*(?=\p{{Ll}})")
 #: A dash after a line's last hyphen or full stop, set off by a space: margin debris.
-_TAIL_DEBRIS = regex.compile(r"(?<=\S[-.])[ \t]+[-—–]{1,2}$")
+_TAIL_DEBRIS = regex.compile(rf"(?<=\S[-.])[{_R}]*[ \t][ \t{_R}]*(?:[-—–][{_R}]*){{1,2}}$")
 _WS = " \t\u00a0"
 #: Marks a moved token must not end with at a new line end (a tuple of characters, so that
 #: the empty string, a token of removable characters only, is not among them).
@@ -125,10 +127,13 @@ def _opens_speech(last: str) -> bool:
 
 
 def _drop_junk_after_hyphen(text: str, lines: list[Line]) -> list[Line]:
-    """Drop letterless lines (``:``, ``— .``) between a word ending in a hyphen and the rest."""
+    """Drop letterless lines (``:``, ``— .``, ``:|``) between a word ending in a hyphen and the
+    rest: lines of nothing but margin marks (which may look like letters: | for l) and other
+    non-word characters."""
     out: list[Line] = []
     for ln in lines:
-        if out and not any(is_wordish(c) for c in text[ln.start : ln.end]):
+        junk = (c for c in text[ln.start : ln.end] if c not in _DEBRIS_MARKS)
+        if out and not any(is_wordish(c) for c in junk):
             prev = out[-1]
             tail = _TAIL_DEBRIS.search(text, prev.start, prev.end)  # "za- —": debris goes
             end = tail.start() if tail else prev.end
