@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from az_ocrfix import FixConfig, explain, fix
+from az_ocrfix.channel import shipped_channel
 from az_ocrfix.corrector import Corrector, diacritic_rate
 from az_ocrfix.lexicon import Lexicon
 
@@ -299,12 +300,31 @@ def test_a_listed_word_beats_a_coinage_that_explains_the_glyphs_far_worse() -> N
         # An unlisted stem keeps its letters; the suffix chain after it takes its harmony.
         ("Bu lins konkavdir.", "konkavdır."),
         ("Kutaisidoki muzey baglidir.", "Kutaisidəki"),
+        # A stem the lexicon lists wins the split: İtaliyadan + dır + lar, not an unlisted
+        # "italiyadandir" + lər, which broke harmony inside the word.
+        ("Onlar italiyadandirlar.", "İtaliyadandırlar."),
         # Foreign names whose ending only looks like a suffix stay as printed.
         ("Putin va Martin gorusdu.", "Putin və Martin"),
     ],
 )
 def test_a_suffix_after_an_unlisted_stem_takes_its_harmony(garbled: str, expected: str) -> None:
     assert expected in fix(garbled, FixConfig(channel="eng"))
+
+
+def test_an_unexplained_word_is_searched_again_under_the_documents_channel() -> None:
+    """Re-costing keeps the readings found under the shipped channel; when the document's
+    channel makes them dearer and the word is left unexplained, a new search under the
+    document's channel finds the reading again."""
+    corrector = Corrector.default()
+    shipped = shipped_channel("eng")
+    page = shipped.ops_counts_to_channel([("ə", "s", 60), ("ə", "a", 100), ("ç", "g", 50)], 20)
+    decision = corrector.decide("musigqilerden", shipped, fuzzy=True)
+    rescored = corrector.decoder.rescore(decision, page)
+    assert decision.form == "musiqilərdən" and rescored.form is None
+    assert corrector.research(rescored, page, fuzzy=True).form == "musiqilərdən"
+    # A confident reading is not searched again.
+    confident = corrector.decide("kitab", shipped)
+    assert corrector.research(confident, page, fuzzy=True) is confident
 
 
 def test_a_colon_glued_to_a_word_may_be_its_last_letter() -> None:

@@ -66,6 +66,9 @@ CASE_EVIDENCE_PRIOR = 0.05
 NAME_CAP_SHARE = 0.9
 #: Pseudo-count strength of the shipped channel when re-estimating on a document.
 EM_PRIOR_STRENGTH = 20.0
+#: After the EM step, a word whose re-costed reading is less certain than this, or that is
+#: still unexplained (kept, spelled, fuzzy), is searched again under the document's channel.
+RESEARCH_CONFIDENCE = 0.6
 #: Roman numerals (IV Baqrat, XX əsr): printed as they are meant.
 _ROMAN = regex.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 #: An all-capital word is re-read only as a form at least this frequent (ABS → ABŞ).
@@ -234,6 +237,27 @@ class Corrector:
             ((t, o, n) for (t, o), n in counts.items()), EM_PRIOR_STRENGTH
         )
 
+    def research(self, decision: Decision, channel: Channel, fuzzy: bool) -> Decision:
+        """A re-costed decision, or a new search under the document's channel when the word
+        is still unexplained or uncertain and the search finds a cheaper reading.
+
+        Re-costing keeps the readings found under the shipped channel; a document whose font
+        prints a letter in a way the shipped channel finds rare (an unseen face's ə → sa) has
+        readings of its own that only a search under its adapted channel reaches.  Not
+        memoized: each document has its own channel.
+        """
+        if not decision.alternatives:
+            return decision
+        unexplained = decision.alternatives[0].stem_len < 0
+        if not unexplained and decision.confidence >= RESEARCH_CONFIDENCE:
+            return decision
+        fresh = self.decoder.decide(
+            decision.observed, channel, fuzzy or not decision.observed.isalpha()
+        )
+        if fresh.alternatives and fresh.alternatives[0].cost < decision.alternatives[0].cost:
+            return fresh
+        return decision
+
     # -- the whole document -------------------------------------------------------------------
     def fix_document(self, text: str) -> FixResult:
         """Repair one document; see the module docstring for the stages."""
@@ -279,7 +303,10 @@ class Corrector:
             # ... then one EM step: re-estimate the channel from the page's confident decisions
             # and re-cost every word's readings under it.
             adapted = self.adapt(channel, decisions, freq)
-            decisions = {obs: self.decoder.rescore(d, adapted) for obs, d in decisions.items()}
+            decisions = {
+                obs: self.research(self.decoder.rescore(d, adapted), adapted, fuzzy)
+                for obs, d in decisions.items()
+            }
             channel = adapted
         case = CaseModel.shipped(channel_name)
         if cfg.adapt:

@@ -352,12 +352,18 @@ class Decoder:
                 if not boundary_ok(stem, chain):
                     continue
                 # Splits compete by glyphs and chain frequency (anakopiya + nı, not
-                # anakopi + yəni); the winner is priced against keeping the token.
-                rank = cost + lam * self.chain_cost(chain)
+                # anakopi + yəni), and a stem the lexicon lists beats one it does not
+                # (italiyadan + dırlar, not italiyadandir + lər); the winner is priced
+                # against keeping the token.
+                rank = cost + lam * (self.chain_cost(chain) - self._listed_bonus(stem))
                 if best is None or rank < best[0]:
                     ops = tuple(zip(chain, printed, strict=True))
                     best = rank, Alternative(stem + chain, base + cost, cost, cut, ops)
         return best[1] if best is not None else None
+
+    def _listed_bonus(self, stem: str) -> float:
+        """How much likelier the lexicon makes ``stem`` than an unlisted word (nats, ≥ 0)."""
+        return self.lexicon.log_prob(stem) - self.lexicon.log_prob("")
 
     @staticmethod
     def _vowel_variants(printed: str, channel: Channel) -> list[tuple[str, float]]:
