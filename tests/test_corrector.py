@@ -311,6 +311,15 @@ def test_a_suffix_after_an_unlisted_stem_takes_its_harmony(garbled: str, expecte
     assert expected in fix(garbled, FixConfig(channel="eng"))
 
 
+def test_a_cleanly_printed_foreign_name_is_not_replaced_by_a_shorter_listed_word() -> None:
+    """The letter model finds the short common Baxışov likelier than the long Bodxisatva;
+    the three glyphs the OCR would have had to invent are priced by the channel, which makes
+    that reading far dearer than keeping the name."""
+    assert fix("Bu Bodxisatva heykeli idi.", FixConfig(channel="eng")) == (
+        "Bu Bodxisatva heykəli idi."
+    )
+
+
 def test_an_unexplained_word_is_searched_again_under_the_documents_channel() -> None:
     """Re-costing keeps the readings found under the shipped channel; when the document's
     channel makes them dearer and the word is left unexplained, a new search under the

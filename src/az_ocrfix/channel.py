@@ -214,17 +214,27 @@ class Channel:
         found = self._initial_index.get(observed)
         return found if found is not None else self.readings(observed)
 
-    def align_cost(self, true: str, observed: str, unseen: float = UNSEEN_COST) -> float:
+    def align_cost(
+        self,
+        true: str,
+        observed: str,
+        unseen: float = UNSEEN_COST,
+        invented: float | None = None,
+    ) -> float:
         """Cheapest cost of printing ``true`` and reading ``observed`` (1:1, 1:2, 2:1, 1:0, 0:1),
-        each step priced at most ``unseen``.
+        each step priced at most ``unseen``; with ``invented``, a step that reads more glyphs
+        than it prints letters (the OCR inventing a glyph) at most that instead.
 
         >>> ch = Channel.from_counts({("ü", "ii"): 30, ("ü", "ü"): 70, ("c", "c"): 100})
         >>> round(ch.align_cost("cü", "cii"), 2)
         1.2
+        >>> ch.align_cost("c", "cx", unseen=5.0), ch.align_cost("c", "cx", 5.0, invented=11.0)
+        (5.0, 11.0)
         """
+        more = unseen if invented is None else invented
 
         def step(t: str, o: str) -> float:
-            return min(self.cost(t, o), unseen)
+            return min(self.cost(t, o), more if len(o) > len(t) else unseen)
 
         return sum(step(t, o) for t, o in align_chars(true, observed, step))
 

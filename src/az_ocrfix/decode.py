@@ -25,7 +25,7 @@ from typing import NamedTuple, Protocol
 from az_ocrfix.alphabet import VOWELS, last_vowel
 from az_ocrfix.candidates import Bounds, Candidate, Lexical, Sorted, search
 from az_ocrfix.changes import Reason
-from az_ocrfix.channel import Channel, has_initial
+from az_ocrfix.channel import UNSEEN_COST, Channel, has_initial
 from az_ocrfix.charlm import CharLM, spell
 from az_ocrfix.fuzzy import index_for
 from az_ocrfix.morphology import boundary_ok, harmony_ok
@@ -450,7 +450,14 @@ class Decoder:
         out = []
         for alt in options:
             if alt.stem_len == -2:
-                letters = self.letter_cost(observed, channel, alt)
+                # As letters, a glyph the OCR would have had to invent (Bodxisatva read as
+                # the shorter Baxışov) costs what the channel charges for the unseen, not
+                # the fuzzy search's lenient rate for a damaged glyph.
+                glyphs = channel.align_cost(
+                    alt.form, observed, self.params.fuzzy_unseen, invented=UNSEEN_COST
+                )
+                strict = alt._replace(channel_cost=glyphs)
+                letters = self.letter_cost(observed, channel, strict)
                 rarer = lam * (top - lex.log_prob(alt.form))
                 as_spelling = spelled.cost + letters - spelled_letters + FUZZY_OVER_SPELLING
                 alt = alt._replace(cost=min(alt.cost, as_spelling + rarer))
