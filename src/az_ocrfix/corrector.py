@@ -67,7 +67,8 @@ NAME_CAP_SHARE = 0.9
 #: Pseudo-count strength of the shipped channel when re-estimating on a document.
 EM_PRIOR_STRENGTH = 20.0
 #: After the EM step, a word whose re-costed reading is less certain than this, or that is
-#: still unexplained (kept, spelled, fuzzy), is searched again under the document's channel.
+#: left unexplained (kept, spelled, fuzzy) although a listed reading was found for it, is
+#: searched again under the document's channel.
 RESEARCH_CONFIDENCE = 0.6
 #: Roman numerals (IV Baqrat, XX əsr): printed as they are meant.
 _ROMAN = regex.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
@@ -239,22 +240,23 @@ class Corrector:
 
     def research(self, decision: Decision, channel: Channel, fuzzy: bool) -> Decision:
         """A re-costed decision, or a new search under the document's channel when the word
-        is still unexplained or uncertain and the search finds a cheaper reading.
+        is uncertain or unexplained although a listed reading was found for it, and the new
+        search finds a cheaper reading.
 
-        Re-costing keeps the readings found under the shipped channel; a document whose font
-        prints a letter in a way the shipped channel finds rare (an unseen face's ə → sa) has
-        readings of its own that only a search under its adapted channel reaches.  Not
-        memoized: each document has its own channel.
+        Re-costing keeps the readings found under the shipped channel; when the document's
+        channel makes them dearer than keeping the token (musigqilerden lost musiqilərdən
+        that way), a search under the document's channel finds the readings it prices best.
+        A word with no listed reading at all (a name) is not searched again: that costs
+        time and rarely finds one.  Not memoized: each document has its own channel.
         """
-        if not decision.alternatives:
+        alts = decision.alternatives
+        if not alts or not any(a.stem_len >= 0 for a in alts):
             return decision
-        unexplained = decision.alternatives[0].stem_len < 0
-        if not unexplained and decision.confidence >= RESEARCH_CONFIDENCE:
+        if alts[0].stem_len >= 0 and decision.confidence >= RESEARCH_CONFIDENCE:
             return decision
-        fresh = self.decoder.decide(
-            decision.observed, channel, fuzzy or not decision.observed.isalpha()
-        )
-        if fresh.alternatives and fresh.alternatives[0].cost < decision.alternatives[0].cost:
+        observed = decision.observed
+        fresh = self.decoder.decide(observed, channel, fuzzy or not observed.isalpha())
+        if fresh.alternatives and fresh.alternatives[0].cost < alts[0].cost:
             return fresh
         return decision
 
