@@ -87,6 +87,16 @@ def test_correct_text_names_urls_and_foreign_scripts_are_untouched(text: str) ->
     assert fix(text) == text
 
 
+@pytest.mark.parametrize("channel", ["eng", "aze", "auto"])
+@pytest.mark.parametrize(
+    "text", ["Onun ad/soyadı yazılıb.", "Sürət 60 km/saat idi.", "O müəllim/tərcüməçi idi."]
+)
+def test_a_slash_between_words_stays(text: str, channel: str) -> None:
+    """The Azerbaijani model's "/" for a capital J is a word-start glyph; between two words
+    it is a slash (it was read as j: "adjsoyadı", "kmjsaat")."""
+    assert fix(text, FixConfig(channel=channel)) == text
+
+
 def test_clean_seed_articles_are_almost_untouched() -> None:
     changed = total = 0
     for sentence in CLEAN:
@@ -149,7 +159,9 @@ def test_repair_of_garbled_text_is_idempotent(paragraph: str) -> None:
     assert fix(once) == once
 
 
-_SEPARATORS = st.sampled_from([" ", ", ", ". ", " — ", ": ", " (", ") ", " 12 ", " 3,5 ", "; "])
+_SEPARATORS = st.sampled_from(
+    [" ", ", ", ". ", " — ", ": ", " (", ") ", " 12 ", " 3,5 ", "; ", "/"]
+)
 _WORDS = st.sampled_from(
     ["ilo", "vatandas", "Azarbaycan", "dövlət", "bagh", "QHT", "yiiksok", "və", "Bakı", "mesaj"]
 )

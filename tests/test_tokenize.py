@@ -23,6 +23,14 @@ def test_garbled_words_stay_whole() -> None:
     ]
 
 
+def test_a_glyph_read_as_a_letter_only_at_a_word_start_separates_words_further_in() -> None:
+    """An English model prints İ as "I[" and the Azerbaijani one a capital J as "/": such
+    glyphs stand for a letter right after a word's first letter, not deeper in (ad/soyad)."""
+    tok = Tokenizer(frozenset("[/!"), initial=frozenset("[/"))
+    texts = [t.text for t in tok.tokens("I[kinci ad/soyad km/saat qaytard!q")]
+    assert texts == ["I[kinci", "ad", "soyad", "km", "saat", "qaytard!q"]
+
+
 def test_numbers_are_not_words_but_host_suffixes() -> None:
     assert spans("2024-cii ildo 19-20-də") == [
         ("cii", "suffix", "number"),

@@ -29,7 +29,14 @@ from az_ocrfix.alphabet import lower as az_lower
 from az_ocrfix.resources import data_file
 from az_ocrfix.synth.align import align_chars
 
-__all__ = ["Channel", "has_initial", "load_counts", "observed_lower", "shipped_channel"]
+__all__ = [
+    "Channel",
+    "has_initial",
+    "initial_glyphs",
+    "load_counts",
+    "observed_lower",
+    "shipped_channel",
+]
 
 EMPTY = "∅"
 #: Suffix of the channel.tsv conditions that hold only the ops printing a word's first letter.
@@ -82,6 +89,27 @@ def load_counts(condition: str) -> dict[tuple[str, str], int]:
             key = (az_lower(true), observed_lower(obs))
             counts[key] += int(parts[3])
     return dict(counts)
+
+
+@lru_cache(maxsize=8)
+def initial_glyphs(*conditions: str) -> frozenset[str]:
+    """Non-letter glyphs that stand for a letter only at a word start in the train pages of
+    every given condition: the Azerbaijani model's "/" for a capital J, the English model's
+    "[" for İ.  Inside a word such a glyph is what it looks like (ad/soyad).
+
+    >>> {"/", "["} <= initial_glyphs("eng", "aze"), "!" in initial_glyphs("eng", "aze")
+    (True, False)
+    """
+    anywhere: set[str] = set()
+    first: set[str] = set()
+    for condition in conditions:
+        initial = load_counts(condition + INITIAL)
+        for (true, obs), n in load_counts(condition).items():
+            if not any(c.isalpha() for c in true):
+                continue
+            for glyph in {c for c in obs if not c.isalpha() and not c.isspace()}:
+                (first if initial.get((true, obs), 0) >= n else anywhere).add(glyph)
+    return frozenset(first - anywhere)
 
 
 @dataclass

@@ -30,7 +30,7 @@ from az_ocrfix.alphabet import DIACRITIC_LETTERS, last_vowel, upper
 from az_ocrfix.alphabet import lower as az_lower
 from az_ocrfix.casing import CaseModel, capital_prior, is_acronym, position
 from az_ocrfix.changes import Change, Reason
-from az_ocrfix.channel import Channel, observed_lower, shipped_channel
+from az_ocrfix.channel import Channel, initial_glyphs, observed_lower, shipped_channel
 from az_ocrfix.charlm import shipped_charlm
 from az_ocrfix.config import FixConfig
 from az_ocrfix.context import ContextModel
@@ -589,7 +589,7 @@ def _readings(d: Decision, top: int = 4) -> list[tuple[str, float]]:
 @lru_cache(maxsize=16)
 def _tokenizer(glyphs: frozenset[str]) -> Tokenizer:
     openers = {row[0]: row[1] for row in data_rows("letter_glyphs.tsv", header=True)}
-    return Tokenizer(glyphs, openers, unit_abbreviations())
+    return Tokenizer(glyphs, openers, unit_abbreviations(), initial_glyphs("eng", "aze"))
 
 
 @lru_cache(maxsize=1)

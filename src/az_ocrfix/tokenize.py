@@ -77,19 +77,23 @@ class Tokenizer:
         glyphs: frozenset[str] = frozenset(),
         openers: Mapping[str, str] | None = None,
         units: frozenset[str] = frozenset(),
+        initial: frozenset[str] = frozenset(),
     ) -> None:
         """``openers`` maps glyphs that stand for a letter only before one of the given letters
         to those letters, and not when the word closes a bracket (``{izorinds`` is a garbled
         word, ``{test}`` and ``{foo bar}`` are not).  ``units`` are lowercase abbreviations
         (km, kq) whose hyphenated ending is a suffix (km-ə), not the second half of a
-        compound."""
+        compound.  Punctuation glyphs in ``initial`` stand for a letter only at a word start
+        (İ printed "I[": "I[kinci"), so inside a word they stay only right after its first
+        letter; further in they separate words (ad/soyad)."""
         self.units = units
         usable = sorted(g for g in glyphs if not g.isspace() and g not in _JOINERS)
         shapes = "".join(
             regex.escape(g) for g in usable if g not in _PUNCTUATION and not g.isdigit()
         )
         digits = "".join(regex.escape(g) for g in usable if g.isdigit())
-        inner = "".join(regex.escape(g) for g in usable if g in _PUNCTUATION)
+        inner = "".join(regex.escape(g) for g in usable if g in _PUNCTUATION and g not in initial)
+        first = "".join(regex.escape(g) for g in usable if g in _PUNCTUATION and g in initial)
         allowed = rf"[\p{{L}}\p{{M}}{shapes}]"
         if digits:  # a lone digit among letters (6na, say1), never part of a digit run (09:46)
             allowed = rf"(?:{allowed}|(?<!\d)[{digits}](?!\d))"
@@ -103,6 +107,9 @@ class Tokenizer:
         # the OCR sometimes writes for a letter (ı → !) only between letters, so "söz:" stays "söz".
         # A number is a digit run not glued to letters (2024-cü, COP29 → COP + 29).
         unit = rf"(?:{allowed}|[{inner}](?=\p{{L}})(?<=\p{{L}}.))" if inner else allowed
+        if first:
+            after_first = r"(?<=(?:^|[^\p{L}\p{M}])\p{L})"
+            unit = rf"(?:{unit}|{after_first}[{first}](?=\p{{L}}))"
         word = rf"(?=(?:{allowed})*?\p{{L}}){unit}+"
         # A lone 0 between words is the letter O (the pronoun "o"), not a number.
         # Opening a sentence, "0," is the pronoun O before a comma whatever follows (O, 1926-cı).
