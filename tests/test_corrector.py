@@ -89,11 +89,18 @@ def test_correct_text_names_urls_and_foreign_scripts_are_untouched(text: str) ->
 
 @pytest.mark.parametrize("channel", ["eng", "aze", "auto"])
 @pytest.mark.parametrize(
-    "text", ["Onun ad/soyadı yazılıb.", "Sürət 60 km/saat idi.", "O müəllim/tərcüməçi idi."]
+    "text",
+    [
+        "Onun ad/soyadı yazılıb.",
+        "Sürət 60 km/saat idi.",
+        "O müəllim/tərcüməçi idi.",
+        "Qeyd:bu vacibdir.",
+    ],
 )
-def test_a_slash_between_words_stays(text: str, channel: str) -> None:
-    """The Azerbaijani model's "/" for a capital J is a word-start glyph; between two words
-    it is a slash (it was read as j: "adjsoyadı", "kmjsaat")."""
+def test_a_slash_or_colon_between_words_stays(text: str, channel: str) -> None:
+    """The Azerbaijani model's "/" for a capital J is a word-start glyph, and the colon an
+    English model prints for ı a word-end one; between two words they are marks (they were
+    read as letters: "adjsoyadı", "kmjsaat", "Qeydi vacibdir")."""
     assert fix(text, FixConfig(channel=channel)) == text
 
 
@@ -160,7 +167,7 @@ def test_repair_of_garbled_text_is_idempotent(paragraph: str) -> None:
 
 
 _SEPARATORS = st.sampled_from(
-    [" ", ", ", ". ", " — ", ": ", " (", ") ", " 12 ", " 3,5 ", "; ", "/"]
+    [" ", ", ", ". ", " — ", ": ", " (", ") ", " 12 ", " 3,5 ", "; ", "/", ":"]
 )
 _WORDS = st.sampled_from(
     ["ilo", "vatandas", "Azarbaycan", "dövlət", "bagh", "QHT", "yiiksok", "və", "Bakı", "mesaj"]
