@@ -339,6 +339,16 @@ def test_a_cleanly_printed_foreign_name_is_not_replaced_by_a_shorter_listed_word
     )
 
 
+def test_a_capitalized_clean_name_is_not_replaced_by_a_fuzzy_match() -> None:
+    """A capitalized unknown word is often a foreign name printed right: its fuzzy matches
+    pay the name margin as its spellings do (Vayden was read as Vətən, Hipert as Hiper,
+    Eulmi as Elmi)."""
+    assert fix("Onlar Vayden ve Hipert ile getdiler.", FixConfig(channel="eng")) == (
+        "Onlar Vayden və Hipert ilə getdilər."
+    )
+    assert fix("Sonra Eulmi geldi.", FixConfig(channel="eng")) == "Sonra Eulmi gəldi."
+
+
 def test_an_unexplained_word_is_searched_again_under_the_documents_channel() -> None:
     """Re-costing keeps the readings found under the shipped channel; when the document's
     channel makes them dearer and the word is left unexplained, a new search under the

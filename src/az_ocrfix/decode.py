@@ -486,19 +486,16 @@ class Decoder:
         return max(near, key=self.lexicon.log_prob) if near else None
 
     def as_name(self, decision: Decision) -> Decision:
-        """The decision for a capitalized token: open-vocabulary spellings pay the name margin
-        (a capitalized unknown word is often a foreign name, right as printed)."""
+        """The decision for a capitalized token: open-vocabulary spellings and fuzzy matches
+        pay the name margin (a capitalized unknown word is often a foreign name, right as
+        printed: Vayden, Hipert, Dakotaya, not vətən, hiper, dəstəyə)."""
         if decision.reason not in ("spelling", "fuzzy"):
             return decision
         extra = self.params.spell_name_margin
-        options = []
-        for a in decision.alternatives:
-            if a.stem_len == -3:
-                a = a._replace(cost=a.cost + extra)
-            elif a.stem_len == -2:
-                # A fuzzy match that took a spelling's place pays as the spelling would.
-                a = a._replace(cost=min(self.fuzzy_cost(a.form, a.channel_cost), a.cost + extra))
-            options.append(a)
+        options = [
+            a._replace(cost=a.cost + extra) if a.stem_len in (-2, -3) else a
+            for a in decision.alternatives
+        ]
         return self._conclude(decision.observed, options)
 
     def rescore(self, decision: Decision, channel: Channel) -> Decision:
