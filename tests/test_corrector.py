@@ -489,6 +489,14 @@ def test_a_zero_opening_a_sentence_is_the_pronoun_o() -> None:
     ) == ("Toy bitdi. O, 01.11.2024 tarixində qayıtdı. O, onu gördü.")
 
 
+def test_a_zero_after_a_word_before_a_comma_is_the_pronoun_o() -> None:
+    assert fix("Xeste olmasina baxmayaraq 0, 1932-ci ilde oxudu.", FixConfig(channel="eng")) == (
+        "Xəstə olmasına baxmayaraq o, 1932-ci ildə oxudu."
+    )
+    # A zero in a list of numbers stays a number.
+    assert fix("Qiymetler 1, 0, 2 idi.", FixConfig(channel="eng")) == "Qiymətlər 1, 0, 2 idi."
+
+
 @pytest.mark.parametrize(
     ("garbled", "expected"),
     [

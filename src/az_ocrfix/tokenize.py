@@ -120,9 +120,11 @@ class Tokenizer:
             unit = rf"(?:{unit}|{after_first}[{first}](?=\p{{L}}))"
         word = rf"(?=(?:{allowed})*?\p{{L}}){unit}+"
         # A lone 0 between words is the letter O (the pronoun "o"), not a number.
-        # Opening a sentence, "0," is the pronoun O before a comma whatever follows (O, 1926-cı).
+        # Opening a sentence or right after a word, "0," is the pronoun before a comma whatever
+        # follows (O, 1926-cı ildə; baxmayaraq o, 1932-ci ildə).
         lone = (
-            r"(?P<lone>(?<![\w.,:/-])0(?=[,;:]?[ \t]+\p{L})|(?<=(?:^|[.!?])[ \t]*)0(?=,[ \t]))|"
+            r"(?P<lone>(?<![\w.,:/-])0(?=[,;:]?[ \t]+\p{L})"
+            r"|(?<=(?:^|[.!?]|\p{L})[ \t]*)0(?=,[ \t]))|"
             if "0" in glyphs
             else ""
         )
