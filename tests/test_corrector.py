@@ -489,6 +489,12 @@ def test_a_zero_opening_a_sentence_is_the_pronoun_o() -> None:
     ) == ("Toy bitdi. O, 01.11.2024 tarixində qayıtdı. O, onu gördü.")
 
 
+def test_a_word_with_as_many_capitals_as_lowercase_letters_reads_lowercase() -> None:
+    """ "6zUnU" (özünü: 6 for ö, U for ü) is no all-capital word."""
+    assert fix("O 6zUnU gordu.", FixConfig(channel="eng")) == "O özünü gördü."
+    assert fix("Biz OZUNU gorduk", FixConfig(channel="eng")) == "Biz ÖZÜNÜ gördük"
+
+
 def test_a_zero_after_a_word_before_a_comma_is_the_pronoun_o() -> None:
     assert fix("Xeste olmasina baxmayaraq 0, 1932-ci ilde oxudu.", FixConfig(channel="eng")) == (
         "Xəstə olmasına baxmayaraq o, 1932-ci ildə oxudu."

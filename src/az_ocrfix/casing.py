@@ -201,8 +201,10 @@ class CaseModel:
         (True, False)
         """
         letters = [c for c in raw if c.isalpha()]
-        if len(letters) != len(form):  # no letter-by-letter view: go by the majority
-            return 2 * sum(c.isupper() for c in letters) >= len(letters)
+        if len(letters) != len(form):
+            # No letter-by-letter view (a glyph stands for a letter: "6zUnU" for özünü): go by
+            # a strict majority of capitals; a tie reads lowercase, as most words are.
+            return 2 * sum(c.isupper() for c in letters) > len(letters)
         as_capitals = as_lower = 0.0
         for i, (seen, true) in enumerate(zip(letters, form, strict=True)):
             down = self.down_flip.get(upper(true), 0.0)
