@@ -450,17 +450,19 @@ class Decoder:
         out = []
         for alt in options:
             if alt.stem_len == -2:
+                rarer = lam * (top - lex.log_prob(alt.form))
+                base = spelled.cost - spelled_letters + FUZZY_OVER_SPELLING + rarer
+                if base + self.letter_cost(observed, channel, alt) >= alt.cost:
+                    out.append(alt)  # no cheaper even at the fuzzy search's glyph prices
+                    continue
                 # As letters, a glyph the OCR would have had to invent (Bodxisatva read as
                 # the shorter Baxışov) costs what the channel charges for the unseen, not
                 # the fuzzy search's lenient rate for a damaged glyph.
                 glyphs = channel.align_cost(
                     alt.form, observed, self.params.fuzzy_unseen, invented=UNSEEN_COST
                 )
-                strict = alt._replace(channel_cost=glyphs)
-                letters = self.letter_cost(observed, channel, strict)
-                rarer = lam * (top - lex.log_prob(alt.form))
-                as_spelling = spelled.cost + letters - spelled_letters + FUZZY_OVER_SPELLING
-                alt = alt._replace(cost=min(alt.cost, as_spelling + rarer))
+                letters = self.letter_cost(observed, channel, alt._replace(channel_cost=glyphs))
+                alt = alt._replace(cost=min(alt.cost, base + letters))
             out.append(alt)
         return out
 
