@@ -489,6 +489,16 @@ def test_a_zero_opening_a_sentence_is_the_pronoun_o() -> None:
     ) == ("Toy bitdi. O, 01.11.2024 tarixində qayıtdı. O, onu gördü.")
 
 
+def test_an_exclamation_mark_before_a_number_may_be_the_last_letter() -> None:
+    """An English model prints a word-final ı as "!"; before a number it is rarely a real
+    exclamation mark ("hücumlar! 1060-cı" is hücumları), while "Ura! 2024-cü" stays."""
+    eng = FixConfig(channel="eng")
+    assert fix("Seleuqlularin hucumlar! 1060-c1 illerde", eng).startswith(
+        "Səlcuqluların hücumları 1060"
+    )
+    assert fix("Ura! 2024-cü il gəldi.", eng) == "Ura! 2024-cü il gəldi."
+
+
 def test_a_word_with_as_many_capitals_as_lowercase_letters_reads_lowercase() -> None:
     """ "6zUnU" (özünü: 6 for ö, U for ü) is no all-capital word."""
     assert fix("O 6zUnU gordu.", FixConfig(channel="eng")) == "O özünü gördü."

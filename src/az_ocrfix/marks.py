@@ -28,12 +28,13 @@ __all__ = ["extend_over_marks", "mark_readings", "split_letter_marks"]
 #: Cost (nats, on the weighted prior scale) of a real colon between a word and a lowercase
 #: word: −ln of its rate in news text (about 0.3 % of words in the sample articles).  A
 #: colon or exclamation mark glued to a word is read as the word's last letter when that
-#: explains it better.  An exclamation mark before a lowercase word or another mark is
-#: rarer still, so the colon's cost is a conservative bound for both.
+#: explains it better.  An exclamation mark before a lowercase word, a number or another
+#: mark is rarer still, so the colon's cost is a conservative bound for all of them.
 COLON_COST = 5.0
 #: A mark glued to a word that may be its last letter: a colon before a lowercase word or a
-#: capital (group ``capital``), "!" before another punctuation mark ("qaytard!." is qaytardı.).
-_MARK_LETTER = regex.compile(r":\s+\p{Ll}|(?P<capital>:[ \t]+\p{Lu})|![.,;)]")
+#: capital (group ``capital``), "!" before a number ("hücumlar! 1060-cı" is hücumları) or
+#: another punctuation mark ("qaytard!." is qaytardı.).
+_MARK_LETTER = regex.compile(r":\s+\p{Ll}|![ \t]+\d|(?P<capital>:[ \t]+\p{Lu})|![.,;)]")
 #: A colon before a capitalized word is often real (it opens a quotation, a list or a
 #: sentence), so there the real colon's cost is lower: reading it as a letter must explain
 #: the word about as well as the word without it (Etimologiyas: Zaranc → Etimologiyası).
@@ -75,8 +76,8 @@ def extend_over_marks(
 ) -> list[Token]:
     """``tokens`` with each word extended over a colon or "!" glued to it when that mark is
     more likely the word's last letter misread than punctuation (before a lowercase word,
-    a colon also before a capital at a lower price, "!" before another mark); the
-    decisions and counts of the extended tokens are added."""
+    a colon also before a capital at a lower price, "!" before a number or another mark);
+    the decisions and counts of the extended tokens are added."""
     out: list[Token] = []
     for tok in tokens:
         glued = _MARK_LETTER.match(text, tok.end) if tok.kind == "word" else None
