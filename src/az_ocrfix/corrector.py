@@ -255,7 +255,7 @@ class Corrector:
         if alts[0].stem_len >= 0 and decision.confidence >= RESEARCH_CONFIDENCE:
             return decision
         observed = decision.observed
-        fresh = self.decoder.decide(observed, channel, fuzzy or not observed.isalpha())
+        fresh = self.decoder.decide(observed, channel, _fuzzy_for(observed, fuzzy))
         if fresh.alternatives and fresh.alternatives[0].cost < alts[0].cost:
             return fresh
         return decision
@@ -294,7 +294,7 @@ class Corrector:
         fuzzy = channel_name == "eng"
         freq = Counter(observed_lower(t.text) for t in words)
         # Decode every distinct word under the shipped channel (memoized across documents) ...
-        decisions = {obs: self.decide(obs, channel, fuzzy or not obs.isalpha()) for obs in freq}
+        decisions = {obs: self.decide(obs, channel, _fuzzy_for(obs, fuzzy)) for obs in freq}
 
         def decide(obs: str) -> Decision:
             return self.decide(obs, channel, fuzzy)
@@ -584,6 +584,12 @@ def _readings(d: Decision, top: int = 4) -> list[tuple[str, float]]:
     token itself, with their channel costs."""
     out = [(a.form, a.channel_cost) for a in d.alternatives[:top] if a.stem_len >= 0]
     return out if any(f == d.observed for f, _ in out) else [*out, (d.observed, 0.0)]
+
+
+def _fuzzy_for(observed: str, fuzzy: bool) -> bool:
+    """Whether a token gets the fuzzy fallback: on a page from an English model (``fuzzy``),
+    or when it holds glyph debris (non-letters) on any page."""
+    return fuzzy or not observed.isalpha()
 
 
 @lru_cache(maxsize=16)
