@@ -63,6 +63,9 @@ class Line:
     soft_end: bool = False
     #: Characters a word join removes from the end of the content (the hyphen, or "--").
     cut: int = 0
+    #: The cut characters are a hyphen printed oddly ("-—", "—-", "1935—" before "ci"): a join
+    #: that keeps the hyphen writes "-" in their place.
+    respell: bool = False
 
 
 def scan_lines(text: str) -> list[Line]:

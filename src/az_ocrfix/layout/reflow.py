@@ -19,7 +19,15 @@ from typing import NamedTuple
 
 import regex
 
-from az_ocrfix.layout.hyphen import WordScorer, is_wordish, should_join, split_word
+from az_ocrfix.layout.fold import fold
+from az_ocrfix.layout.hyphen import (
+    CLEAR_WORD,
+    WordScorer,
+    is_wordish,
+    should_join,
+    split_word,
+    suffix_chains,
+)
 from az_ocrfix.layout.lines import (
     REMOVABLE,
     REMOVABLE_CHARS,
@@ -79,16 +87,56 @@ _LINE_DEBRIS = regex.compile(rf"(?:[-—–‐][{_R}]*){{1,2}}[ \t][ \t{_R}]*(?=
 #: A dash after a line's last hyphen or full stop, set off by a space: margin debris.
 _TAIL_DEBRIS = regex.compile(rf"(?<=\S[-.])[{_R}]*[ \t][ \t{_R}]*(?:[-—–][{_R}]*){{1,2}}$")
 _WS = " \t\u00a0"
+#: A left part ending in a number: "1935—" before "ci" is a number suffix's hyphen.
+_NUMBER_END = regex.compile(r"\d$")
 #: Marks a moved token must not end with at a new line end (a tuple of characters, so that
 #: the empty string, a token of removable characters only, is not among them).
 _LINE_END_DASHES = tuple(_HYPHENS + _DASHES)
 
 
-def _last_token_start(text: str, line: Line) -> int:
-    i = line.end
+def _last_token_start(text: str, line: Line, end: int | None = None) -> int:
+    i = line.end if end is None else end
     while i > line.start and text[i - 1] not in _WS:
         i -= 1
     return i
+
+
+def _one_word(left: str, right: str, scorer: WordScorer) -> bool:
+    """Whether ``left + right`` is a clear word that reads better than either part: the test
+    for a dash that is as often a real dash as a misprinted hyphen.  A syllable break leaves
+    two letters or more on each line; a right part that is a suffix chain ("ləri") is no word
+    on its own."""
+    if len(left) < 2 or len(right) < 2:
+        return False
+    if fold(right) in suffix_chains():
+        return True
+    joined = scorer(left + right)
+    return joined >= CLEAR_WORD and joined > max(scorer(left), scorer(right))
+
+
+def _line_end_hyphen(text: str, line: Line) -> tuple[int, bool] | None:
+    """``(cut, respell)`` when ``line`` ends in a hyphen after a word, else None.
+
+    A hyphen is "-" (or "--"); an OCR model also prints it as "-—" or "—-", and a monospaced
+    face as " -" set off by a space (these are respelled "-" when the join keeps the hyphen).
+    """
+    end, start = line.end, line.start
+    last = text[end - 1]
+    if end - 2 < start or last not in _HYPHENS + _DASHES:
+        return None
+    prev = text[end - 2]
+    has_more = end - 3 >= start
+    if last in _HYPHENS:
+        if prev in _HYPHENS and has_more:
+            return 2, False
+        if prev in _DASHES and has_more and text[end - 3] not in _WS:
+            return 2, True
+        if prev in _WS and has_more and text[end - 3] not in _WS:
+            return 2, True
+        return 1, False
+    if prev in _HYPHENS and has_more and text[end - 3] not in _WS:
+        return 2, True
+    return None
 
 
 def _first_token_end(text: str, line: Line) -> int:
@@ -164,14 +212,15 @@ def _classify(
         blank = _blank(text, ln)
         kind = _PARA if blank or nxt.indented else _SPACE
         left = ""
-        if options.dehyphenate and last in _HYPHENS and ln.end - 2 >= ln.start:
-            ln.cut = 2 if text[ln.end - 2] in _HYPHENS and ln.end - 3 >= ln.start else 1
-            ts = _last_token_start(text, ln)
+        hyphen = _line_end_hyphen(text, ln) if options.dehyphenate else None
+        if hyphen is not None:
+            ln.cut, ln.respell = hyphen
+            ts = _last_token_start(text, ln, ln.end - ln.cut)
             if ts == ln.start and carry:  # the line is one token, already joined upwards
                 left = split_word(carry, left=True)
             else:
                 left = split_word(_strip_removable(text[ts : ln.end - ln.cut]), left=True)
-            if left:
+            if left and not ln.respell:
                 # Worn scans put stray marks ("- ", "_", "— ", ". ") before the continuation.
                 debris = _CONT_DEBRIS.match(text, nxt.start, nxt.end)
                 if debris:
@@ -191,12 +240,38 @@ def _classify(
             right = split_word(
                 _strip_removable(text[nxt.start : _first_token_end(text, nxt)]), left=False
             )
-            kind = _JOIN_DROP if should_join(left, right, scorer) else _JOIN_KEEP
+            spaced = text[ln.end - ln.cut] in _WS
+            if should_join(left, right, scorer) and (not spaced or _one_word(left, right, scorer)):
+                kind = _JOIN_DROP
+            elif spaced:
+                # "inf -" / "rastrukturu" joins; "QHT -" / "lərin" or "toplaşdı -" / "Həmin"
+                # stay apart: a spaced dash is a real one as often as a hyphen.
+                ln.cut, ln.respell, left = 0, False, ""
+                kinds[i] = kind
+                carry = ""
+                continue
+            else:
+                kind = _JOIN_KEEP
             carry = (left if kind == _JOIN_DROP else left + "-") + right
             kinds[i] = kind
             continue
         elif last in _DASHES and ln.end - 2 >= ln.start and text[ln.end - 2] not in _WS:
-            kind = _JOIN_KEEP  # dövlət—özəl: a dash glued to a word joins without a space
+            # dövlət—özəl: a dash glued to a word joins without a space.  A monospaced face
+            # prints the hyphen as a dash: "Dévlet—" / "ləri" is one word when the joined word
+            # is the better reading, and "1935—" / "ci" a number suffix.
+            kind = _JOIN_KEEP
+            left = split_word(
+                _strip_removable(text[_last_token_start(text, ln) : ln.end - 1]), left=True
+            )
+            right = split_word(
+                _strip_removable(text[nxt.start : _first_token_end(text, nxt)]), left=False
+            )
+            if left and right[:1].islower():
+                ln.cut = 1
+                # A number's suffix or a suffix chain follows a hyphen, not a dash.
+                ln.respell = bool(_NUMBER_END.search(left)) or fold(right) in suffix_chains()
+                if should_join(left, right, scorer) and _one_word(left, right, scorer):
+                    kind = _JOIN_DROP
             kinds[i] = kind
             carry = ""
             continue
@@ -269,12 +344,27 @@ def reflow(text: str, scorer: WordScorer, options: LayoutOptions = _DEFAULT) -> 
 
 
 def _content_end(ln: Line, kind: int) -> int:
-    return ln.end - ln.cut if kind == _JOIN_DROP else ln.end
+    if kind == _JOIN_DROP or (kind == _JOIN_KEEP and ln.respell):
+        return ln.end - ln.cut
+    return ln.end
+
+
+def _copy_content(out: _Out, start: int, ln: Line, kind: int, stop: int | None = None) -> None:
+    """Copy ``ln`` from ``start`` up to its content end (or ``stop`` when that comes first),
+    writing a respelled hyphen as "-"."""
+    end = _content_end(ln, kind)
+    if stop is not None and stop < end:
+        out.copy(start, stop)
+        return
+    out.copy(start, end)
+    if kind == _JOIN_KEEP and ln.respell:
+        at = next((k for k in range(end, ln.end) if out.text[k] in _HYPHENS), end)
+        out.insert("-", at)  # mapped to the printed hyphen, or to the dash it replaces
 
 
 def _emit_joined(out: _Out, lines: list[Line], kinds: list[int]) -> None:
     for i, ln in enumerate(lines):
-        out.copy(ln.start, _content_end(ln, kinds[i]))
+        _copy_content(out, ln.start, ln, kinds[i])
         kind = kinds[i]
         at = ln.breaks[0] if ln.breaks else ln.end
         if i == len(lines) - 1:
@@ -305,7 +395,7 @@ def _emit_layout(out: _Out, lines: list[Line], kinds: list[int]) -> None:
                 out.copy(raw, lead)
         else:
             s = resume
-        out.copy(s, _content_end(ln, kinds[i]))
+        _copy_content(out, s, ln, kinds[i])
         resume = -1
         j = i
         while kinds[j] in _JOINS and j + 1 < n:
@@ -321,7 +411,7 @@ def _emit_layout(out: _Out, lines: list[Line], kinds: list[int]) -> None:
                 debris = _LINE_DEBRIS.match(text, rest, nxt.end)
                 rest = debris.end() if debris else rest
             if rest >= nxt.end:  # the whole next line moves up; its own gap decides what follows
-                out.copy(nxt.start, min(te, _content_end(nxt, kinds[j + 1])))
+                _copy_content(out, nxt.start, nxt, kinds[j + 1], te)
                 j += 1
                 continue
             out.copy(nxt.start, te)
