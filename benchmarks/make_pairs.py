@@ -48,7 +48,12 @@ adding them leaves the train, dev and stress pages as they were.  ``<condition>`
 - ``eng-<font>``: a clean-ish page (mild blur/noise), modelled by ``ocr_eng.txt``
   (``ocr_aze.txt`` is the "just re-OCR it with aze" anchor);
 - ``eng-worn-<font>`` / ``aze-worn-<font>``: the same worn scan (the files are identical), modelled
-  by ``ocr_eng.txt`` and ``ocr_aze.txt`` respectively.
+  by ``ocr_eng.txt`` and ``ocr_aze.txt`` respectively;
+- ``eng-lowres-<font>`` (train only): a clean-ish page scanned at LOWRES_DPI.
+
+Each train document is also rendered once in a face of WIDE_FONTS (monospaced, extra light;
+never in dev) and once at low resolution, planned after everything else so that the other
+pages stay as they were.
 
 Fonts: TRAIN_FONTS for train and synth; DEV_FONTS for dev, of which HELD_OUT_FONTS never occur
 in train.  The CC BY-SA / CC BY texts are used only to render pages here; nothing of them is
@@ -81,7 +86,7 @@ from az_ocrfix.alphabet import capitalize, lower
 from az_ocrfix.morphology import acronym_reading, host_suffixes, number_reading
 from az_ocrfix.synth.align import align_words
 from az_ocrfix.synth.degrade import Wear, degrade, random_wear
-from az_ocrfix.synth.fonts import STYLE_FACES, covers_azerbaijani, face_by_name
+from az_ocrfix.synth.fonts import STYLE_FACES, WIDE_FACES, covers_azerbaijani, face_by_name
 from az_ocrfix.synth.ocr import ocr_image
 from az_ocrfix.synth.render import (
     PageStyle,
@@ -110,6 +115,10 @@ DEV_FONTS = ("dejavu-serif", "liberation-sans", "freeserif", *HELD_OUT_FONTS)
 #: Bold/italic/condensed faces for the ``stress`` pages (dev documents only): styles never seen
 #: in training, to check that the repair generalizes beyond the faces it was fitted on.
 STRESS_FONTS = tuple(face.name for face in STYLE_FACES)
+#: Train documents are also rendered once in a face far from the book faces (monospaced, extra
+#: light) and once at low resolution in a train face: more kinds of confusion for the channel.
+WIDE_FONTS = tuple(face.name for face in WIDE_FACES)
+LOWRES_DPI = 150
 #: Pseudo-text documents of the ``synth`` split (see :func:`synth_docs`).
 SYNTH_DOCS = 76
 #: Pseudo-text draws a form with weight ``count ** SYNTH_POWER``.
@@ -147,7 +156,7 @@ class Doc(NamedTuple):
 
 class Job(NamedTuple):
     split: str
-    family: str  # "eng" or "worn"
+    family: str  # "eng", "worn" or "lowres"
     font: str
     doc: Doc
     seed: int
@@ -424,6 +433,14 @@ def plan_jobs(docs: Sequence[Doc], seed: int, max_docs: int | None) -> list[Job]
         font = STRESS_FONTS[k % len(STRESS_FONTS)]
         out.append(Job("stress", "eng", font, doc, stable_seed(seed, doc.doc_id, "stress", font)))
     out.extend(per_split["synth"])
+    # Wider train conditions, planned last so that the plan above stays the same.
+    for k, doc in enumerate(d for d in docs if d.split == "train"):
+        if max_docs is not None and k >= max_docs:
+            break
+        font = WIDE_FONTS[k % len(WIDE_FONTS)]
+        out.append(Job("train", "eng", font, doc, stable_seed(seed, doc.doc_id, "wide", font)))
+        font = TRAIN_FONTS[(k * 3) % len(TRAIN_FONTS)]
+        out.append(Job("train", "lowres", font, doc, stable_seed(seed, doc.doc_id, "lowres", font)))
     return out
 
 
@@ -431,8 +448,8 @@ def _style_for(job: Job, rng: random.Random) -> PageStyle:
     face = face_by_name(job.font)
     return PageStyle(
         face=face,
-        size_pt=rng.choice((9.0, 10.0, 11.0)),
-        dpi=300 if job.family == "worn" else rng.choice((200, 250, 300)),
+        size_pt=rng.choice((9.0, 10.0) if job.family == "lowres" else (9.0, 10.0, 11.0)),
+        dpi={"worn": 300, "lowres": LOWRES_DPI}.get(job.family) or rng.choice((200, 250, 300)),
         column_chars=rng.randint(30, 45),
         paragraph_style=rng.choice(("blank", "indent")),
         justify=rng.random() < 0.8,
@@ -451,6 +468,8 @@ def run_job(job: Job, out_root: str) -> dict[str, Any]:
     style = _style_for(job, rng)
     if job.family == "worn":
         conditions = [f"aze-worn-{job.font}", f"eng-worn-{job.font}"]
+    elif job.family == "lowres":
+        conditions = [f"eng-lowres-{job.font}"]
     else:
         conditions = [f"eng-{job.font}"]
     dirs = [Path(out_root) / job.split / c / job.doc.doc_id for c in conditions]
@@ -571,7 +590,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
 
-    for name in {*TRAIN_FONTS, *DEV_FONTS, *STRESS_FONTS}:
+    for name in {*TRAIN_FONTS, *DEV_FONTS, *STRESS_FONTS, *WIDE_FONTS}:
         if not covers_azerbaijani(face_by_name(name).path):
             raise SystemExit(f"font {name} does not cover the Azerbaijani alphabet")
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")

@@ -26,6 +26,7 @@ __all__ = [
     "KNOWN_FACES",
     "REQUIRED_CHARS",
     "STYLE_FACES",
+    "WIDE_FACES",
     "Face",
     "available_faces",
     "covers_azerbaijani",
@@ -82,6 +83,13 @@ STYLE_FACES: tuple[Face, ...] = (
     Face("dejavu-serif-condensed", _T / "dejavu/DejaVuSerifCondensed.ttf", "serif"),
 )
 
+#: Faces far from the book faces above (monospaced, extra light), rendered for train documents
+#: only so the channel also knows the confusions of typewriter-like and thin type.
+WIDE_FACES: tuple[Face, ...] = (
+    Face("freemono", _T / "freefont/FreeMono.ttf", "serif"),
+    Face("dejavu-sans-extralight", _T / "dejavu/DejaVuSans-ExtraLight.ttf", "sans"),
+)
+
 
 @lru_cache(maxsize=64)
 def _cmap(path: Path) -> frozenset[int]:
@@ -128,7 +136,7 @@ def face_by_name(name: str) -> Face:
     >>> face_by_name("gentium").style, face_by_name("dejavu-sans-bold").style
     ('serif', 'sans')
     """
-    for face in (*KNOWN_FACES, *STYLE_FACES):
+    for face in (*KNOWN_FACES, *STYLE_FACES, *WIDE_FACES):
         if face.name == name:
             return face
     raise KeyError(name)
