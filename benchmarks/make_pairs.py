@@ -52,8 +52,9 @@ adding them leaves the train, dev and stress pages as they were.  ``<condition>`
 - ``eng-lowres-<font>`` (train only): a clean-ish page scanned at LOWRES_DPI.
 
 Each train document is also rendered once in a face of WIDE_FONTS (monospaced, extra light;
-never in dev) and once at low resolution, planned after everything else so that the other
-pages stay as they were.
+never in dev) and once at low resolution, and each dev document once more as a stress page in
+one of FAR_CONDITIONS (faces far from every train face, or a held-out face at low resolution),
+all planned after everything else so that the other pages stay as they were.
 
 Fonts: TRAIN_FONTS for train and synth; DEV_FONTS for dev, of which HELD_OUT_FONTS never occur
 in train.  The CC BY-SA / CC BY texts are used only to render pages here; nothing of them is
@@ -86,7 +87,13 @@ from az_ocrfix.alphabet import capitalize, lower
 from az_ocrfix.morphology import acronym_reading, host_suffixes, number_reading
 from az_ocrfix.synth.align import align_words
 from az_ocrfix.synth.degrade import Wear, degrade, random_wear
-from az_ocrfix.synth.fonts import STYLE_FACES, WIDE_FACES, covers_azerbaijani, face_by_name
+from az_ocrfix.synth.fonts import (
+    FAR_FACES,
+    STYLE_FACES,
+    WIDE_FACES,
+    covers_azerbaijani,
+    face_by_name,
+)
 from az_ocrfix.synth.ocr import ocr_image
 from az_ocrfix.synth.render import (
     PageStyle,
@@ -119,6 +126,12 @@ STRESS_FONTS = tuple(face.name for face in STYLE_FACES)
 #: light) and once at low resolution in a train face: more kinds of confusion for the channel.
 WIDE_FONTS = tuple(face.name for face in WIDE_FACES)
 LOWRES_DPI = 150
+#: More stress pages, one per dev document: faces far from every train face (FAR_FACES) and a
+#: held-out face at LOWRES_DPI (conditions ``eng-<face>``, ``eng-lowres-<font>``).
+FAR_CONDITIONS = (
+    *(("eng", face.name) for face in FAR_FACES),
+    *(("lowres", font) for font in HELD_OUT_FONTS),
+)
 #: Pseudo-text documents of the ``synth`` split (see :func:`synth_docs`).
 SYNTH_DOCS = 76
 #: Pseudo-text draws a form with weight ``count ** SYNTH_POWER``.
@@ -441,6 +454,12 @@ def plan_jobs(docs: Sequence[Doc], seed: int, max_docs: int | None) -> list[Job]
         out.append(Job("train", "eng", font, doc, stable_seed(seed, doc.doc_id, "wide", font)))
         font = TRAIN_FONTS[(k * 3) % len(TRAIN_FONTS)]
         out.append(Job("train", "lowres", font, doc, stable_seed(seed, doc.doc_id, "lowres", font)))
+    # Far stress pages, planned after everything else for the same reason.
+    for k, doc in enumerate(d for d in docs if d.split == "dev"):
+        if max_docs is not None and k >= max_docs:
+            break
+        family, font = FAR_CONDITIONS[k % len(FAR_CONDITIONS)]
+        out.append(Job("stress", family, font, doc, stable_seed(seed, doc.doc_id, "far", font)))
     return out
 
 
@@ -590,7 +609,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
 
-    for name in {*TRAIN_FONTS, *DEV_FONTS, *STRESS_FONTS, *WIDE_FONTS}:
+    for name in {
+        *TRAIN_FONTS,
+        *DEV_FONTS,
+        *STRESS_FONTS,
+        *WIDE_FONTS,
+        *(f for _, f in FAR_CONDITIONS),
+    }:
         if not covers_azerbaijani(face_by_name(name).path):
             raise SystemExit(f"font {name} does not cover the Azerbaijani alphabet")
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")

@@ -44,6 +44,10 @@ _WORD = regex.compile(r"\p{L}+")
 NON_STANDARD = "UD (learner/dialect)"
 #: The stress pages: dev documents in bold, italic and condensed faces (no training style).
 STRESS = "eng-OCR, unseen styles (bold/italic/condensed)"
+#: The far stress pages: dev documents in monospaced/alternate faces no channel saw, or a
+#: held-out face scanned at 150 dpi.
+FAR = "eng-OCR, far faces (mono, alternate, 150 dpi)"
+_FAR_CONDITION = regex.compile(r"mono|gentiumalt|lowres")
 #: Dehyphenation and line joining only: the fair form of the "just re-OCR it" anchor.
 LAYOUT_ONLY = FixConfig(repair=False)
 
@@ -82,9 +86,9 @@ def source_kind(source: str) -> str:
 
 def family(condition: str, split: str = "dev") -> str:
     """Group conditions: eng (clean-ish pages, per font pooled), eng-worn, aze-worn, and the
-    stress pages (eng, bold/italic/condensed faces never used in training)."""
+    stress pages (eng, bold/italic/condensed faces never used in training; far faces)."""
     if split == "stress":
-        return STRESS
+        return FAR if _FAR_CONDITION.search(condition) else STRESS
     if condition.startswith("aze-worn"):
         return "aze-OCR, worn scans"
     if condition.startswith("eng-worn"):
@@ -160,7 +164,7 @@ def main() -> int:
         systems = {"raw": observed, "az-ocrfix": fixed}
         if sym is not None:
             systems["symspell"] = sym.fix(observed)
-        if fam in ("eng-OCR", STRESS):
+        if fam in ("eng-OCR", STRESS, FAR):
             systems["aze re-OCR"] = page["ocr_aze"]
             systems["aze re-OCR + layout"] = fix(page["ocr_aze"], LAYOUT_ONLY)
             systems["aze re-OCR + az-ocrfix"] = fix(page["ocr_aze"])
@@ -195,7 +199,7 @@ def main() -> int:
     ]
     lines = [
         f"Dev split: {len(pages)} pages (of them {sum(p['split'] == 'stress' for p in pages)} "
-        "stress pages in unseen bold/italic/condensed faces), "
+        "stress pages in unseen bold/italic/condensed faces, far faces and 150 dpi scans), "
         f"{len(seen_truths)} distinct source texts "
         f"({args.pairs.relative_to(ROOT) if args.pairs.is_relative_to(ROOT) else args.pairs}). "
         "CER/WER in %, whitespace-normalized, pooled over pages.",

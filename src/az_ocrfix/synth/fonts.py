@@ -22,6 +22,7 @@ from typing import Literal, NamedTuple
 from az_ocrfix.alphabet import LOWER_LETTERS, UPPER_LETTERS
 
 __all__ = [
+    "FAR_FACES",
     "FONT_DIRS",
     "KNOWN_FACES",
     "REQUIRED_CHARS",
@@ -90,6 +91,14 @@ WIDE_FACES: tuple[Face, ...] = (
     Face("dejavu-sans-extralight", _T / "dejavu/DejaVuSans-ExtraLight.ttf", "sans"),
 )
 
+#: Faces no channel is fitted on, far from the train faces too (two more monospaced faces, an
+#: alternate Gentium): evaluation pages only, to check that the repair generalizes.
+FAR_FACES: tuple[Face, ...] = (
+    Face("liberation-mono", _T / "liberation2/LiberationMono-Regular.ttf", "serif"),
+    Face("dejavu-sans-mono", _T / "dejavu/DejaVuSansMono.ttf", "sans"),
+    Face("gentiumalt", _T / "gentium/GentiumAlt-R.ttf", "serif"),
+)
+
 
 @lru_cache(maxsize=64)
 def _cmap(path: Path) -> frozenset[int]:
@@ -136,7 +145,7 @@ def face_by_name(name: str) -> Face:
     >>> face_by_name("gentium").style, face_by_name("dejavu-sans-bold").style
     ('serif', 'sans')
     """
-    for face in (*KNOWN_FACES, *STYLE_FACES, *WIDE_FACES):
+    for face in (*KNOWN_FACES, *STYLE_FACES, *WIDE_FACES, *FAR_FACES):
         if face.name == name:
             return face
     raise KeyError(name)
