@@ -120,7 +120,7 @@ def text_of(text: str, scorer: WordScorer, options: LayoutOptions = DEFAULT) -> 
         ("2024—\ncü ildə", "2024-cü ildə"),  # a number's suffix takes a hyphen
         ("cəmiy -\nyətinin", "cəmiyyətinin"),  # set off by a space
         ("sosial -\niqtisadi", "sosial - iqtisadi"),  # two words: a spaced dash stays one
-        ("QHT -\nlərin", "QHT - lərin"),
+        ("QHT -\nlərin", "QHT-lərin"),  # a suffix chain is no word: the dash was a hyphen
         ("ilə -\nsonra", "ilə - sonra"),
     ],
 )

@@ -243,9 +243,10 @@ def _classify(
             spaced = text[ln.end - ln.cut] in _WS
             if should_join(left, right, scorer) and (not spaced or _one_word(left, right, scorer)):
                 kind = _JOIN_DROP
-            elif spaced:
-                # "inf -" / "rastrukturu" joins; "QHT -" / "lərin" or "toplaşdı -" / "Həmin"
-                # stay apart: a spaced dash is a real one as often as a hyphen.
+            elif spaced and (len(right) < 2 or fold(right) not in suffix_chains()):
+                # "inf -" / "rastrukturu" joins and "QHT -" / "lərin" keeps a hyphen (a suffix
+                # chain is no word); "toplaşdı -" / "Həmin" or "sosial -" / "iqtisadi" stay
+                # apart: a spaced dash is a real one as often as a hyphen.
                 ln.cut, ln.respell, left = 0, False, ""
                 kinds[i] = kind
                 carry = ""
