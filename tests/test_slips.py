@@ -1,4 +1,5 @@
-"""OCR slips that are not letter confusions: digits read as letters, VV for W, stray dots."""
+"""OCR slips that are not letter confusions: digits read as letters, VV for W, l for I in Roman
+numerals, stray dots."""
 
 from __future__ import annotations
 
@@ -24,6 +25,10 @@ from az_ocrfix.slips import apply_slips, find_slips
         ("Onların 4O-ı yoxlanıldı.", "Onların 40-ı yoxlanıldı."),
         ("VVUF forumu başladı.", "WUF forumu başladı."),
         ("Bu dövlət.proqramı ilə bağlıdır.", "Bu dövlət proqramı ilə bağlıdır."),
+        # A sans face's I printed l, 1 or ] in a Roman numeral before a name or əsr.
+        ("Bu titulu Ill Romana verdi.", "Bu titulu III Romana verdi."),
+        ("QHT-lərinin II] Əməkdaşlıq Forumu", "QHT-lərinin III Əməkdaşlıq Forumu"),
+        ("Bu, XIl əsrdə tikilib.", "Bu, XII əsrdə tikilib."),
     ],
 )
 def test_slips_of_the_azerbaijani_model_are_mended(garbled: str, mended: str) -> None:
@@ -42,6 +47,13 @@ def test_slips_of_the_azerbaijani_model_are_mended(garbled: str, mended: str) ->
 )
 def test_text_without_slips_is_left_alone(text: str) -> None:
     assert fix(text) == text
+
+
+def test_roman_numeral_needs_a_name_or_century_after_it() -> None:
+    """Ill / Il are mended only where a Roman numeral stands: before a capitalized word or əsr."""
+    lexicon = Lexicon.default()
+    assert find_slips("XIX əsrdə II Nikolay; Ill be there, Il faut partir. Vl", lexicon) == []
+    assert find_slips("Il Forum", lexicon) == [(0, 2, "II")]
 
 
 def test_digits_that_stand_for_letters_do_not_make_a_number() -> None:

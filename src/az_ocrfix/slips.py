@@ -1,15 +1,19 @@
-"""OCR slips that are not letter confusions: digits read as letters, W read as VV, two words
-fused by a stray dot.
+"""OCR slips that are not letter confusions: digits read as letters, W read as VV, I read as
+l in a Roman numeral, two words fused by a stray dot.
 
 The Azerbaijani tesseract model on worn scans writes ``zozo-ci`` for ``2020-ci``, ``VVUF`` for
-``WUF`` and ``dövlət.proqramı`` for ``dövlət proqramı``.  Each rule fires only where the
-reading is certain from the context: a numeral suffix or a real digit beside the letters, an
-all-capital Latin token (Azerbaijani has no W), two listed words on both sides of the dot.
+``WUF`` and ``dövlət.proqramı`` for ``dövlət proqramı``; the English model on a sans face
+writes ``Ill`` for ``III``.  Each rule fires only where the reading is certain from the
+context: a numeral suffix or a real digit beside the letters, an all-capital Latin token
+(Azerbaijani has no W), a Roman numeral before a capitalized word or əsr, two listed words on
+both sides of the dot.
 
 >>> from az_ocrfix.lexicon import Lexicon
 >>> lex = Lexicon.default()
 >>> apply_slips("zozo-ci ildə VVUF və dövlət.proqramı", lex)[0]
 '2020-ci ildə WUF və dövlət proqramı'
+>>> apply_slips("Ill Aleksandr, XIl əsr, Il Forum; Ill be there, Il faut", lex)[0]
+'III Aleksandr, XII əsr, II Forum; Ill be there, Il faut'
 """
 
 from __future__ import annotations
@@ -31,6 +35,13 @@ Slip = tuple[int, int, str]
 _STRAY_DOT = regex.compile(r"(?<![\w.@/:-])(\p{Ll}{2,})\.(\p{Ll}{2,})(?![\w@/-]|\.\w)")
 _DOUBLE_V = regex.compile(r"(?<![\p{L}\d])[A-Z]*VV[A-Z]*(?![\p{L}\d])")
 _YEAR_WORD = regex.compile(r"\s+il\p{Ll}*\b")
+#: A Roman numeral with a glyph a sans face prints for I (l, 1, |, ]): "Ill", "XIl", "II]".
+_ROMANISH = regex.compile(r"(?<![^\s(“\"«])[IVX][IVXl1|\]]{1,4}(?=[\s.,;:)]|$)")
+_ROMAN = regex.compile(r"X{0,3}(?:IX|IV|VI{0,3}|I{1,3})|X{1,3}")
+_I_GLYPHS = str.maketrans("l1|]", "IIII")
+#: What follows a Roman numeral: a name or title ("III Aleksandr", "II Forum"), or əsr
+#: ("XIl əsr", also garbled: "asrin", "osrdo").
+_AFTER_ROMAN = regex.compile(r"[.,]?\s+(?:\p{Lu}|[əaoe]sr)")
 #: Digits that OCR also prints for letters, so they do not prove a token is a number.
 LETTER_DIGITS = frozenset("0168")
 
@@ -87,6 +98,15 @@ def find_slips(text: str, lexicon: Container[str]) -> list[Slip]:
         number = _as_digits(m.group(), text, m.end(), lexicon)
         if number is not None and free(*m.span()):
             found.append((m.start(), m.end(), number))
+    for m in _ROMANISH.finditer(text):
+        numeral = m.group().translate(_I_GLYPHS)
+        if (
+            numeral != m.group()
+            and _ROMAN.fullmatch(numeral)
+            and _AFTER_ROMAN.match(text, m.end())
+            and free(*m.span())
+        ):
+            found.append((m.start(), m.end(), numeral))
     for m in _DOUBLE_V.finditer(text):
         if len(m.group()) <= 8 and free(*m.span()):
             found.append((m.start(), m.end(), m.group().replace("VV", "W")))
