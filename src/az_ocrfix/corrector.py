@@ -35,6 +35,7 @@ from az_ocrfix.charlm import shipped_charlm
 from az_ocrfix.config import FixConfig
 from az_ocrfix.context import ContextModel
 from az_ocrfix.decode import Alternative, Decision, Decoder, DecoderParams, uncertain_variants
+from az_ocrfix.foreign import foreign_sentences, inside
 from az_ocrfix.layout import LayoutOptions, reflow
 from az_ocrfix.lexicon import Lexicon
 from az_ocrfix.marks import extend_over_marks, split_letter_marks
@@ -56,6 +57,8 @@ __all__ = ["Corrector", "FixResult"]
 
 #: Share of Azerbaijani-only letters below which a page is taken for English-model OCR output.
 ENG_DIACRITIC_RATE = 0.03
+#: Confidence an inflected reading needs to be repaired inside an English sentence.
+FOREIGN_INFLECTED_CONFIDENCE = 0.9
 #: Confidence a decision needs to teach the per-document channel.
 EM_MIN_CONFIDENCE = 0.8
 #: A word teaches the document's case flip rates only if the lexicon writes it lowercase
@@ -325,11 +328,35 @@ class Corrector:
                 for s, e, after in underscore_debris(work)
             ]
             edits = sorted(edits + debris, key=lambda e: e[0].start)
+        foreign = foreign_sentences(work)
+        if foreign:  # English sentences stay as printed, but for inflected Azerbaijani words
+            edits = [
+                e
+                for e in edits
+                if not inside(e[0].start, foreign)
+                or self._reads_inflected(decisions.get(observed_lower(e[0].text)))
+            ]
         result = self._render(text, work, offsets, edits, channel_name, len(words))
         if slip_changes:
             result.changes = sorted([*result.changes, *slip_changes], key=lambda c: c.start)
         result.variants = uncertain_variants(decisions.values())
         return result
+
+    def _reads_inflected(self, d: Decision | None) -> bool:
+        """Whether ``d`` confidently reads its token as a listed word made of a stem (3 letters
+        or more) and a suffix chain of two letters or more (kitabinda → kitab + ında):
+        Azerbaijani even inside an English sentence ("… Persons kitabinda yazir."), where
+        English words are bare (dog, not doğ)."""
+        if d is None or not d.alternatives or d.confidence < FOREIGN_INFLECTED_CONFIDENCE:
+            return False
+        best = d.alternatives[0]
+        if best.stem_len < 0:
+            return False  # a name kept, a fuzzy match or a spelling: no evidence of Azerbaijani
+        form = best.form
+        return any(
+            form[k:] in self.chains and self.lexicon.is_stem(form[:k])
+            for k in range(3, len(form) - 1)
+        )
 
     def _word_edits(
         self,
