@@ -524,3 +524,9 @@ def test_a_suffix_after_a_unit_abbreviation_follows_the_units_reading(
     garbled: str, expected: str
 ) -> None:
     assert fix(garbled, FixConfig(channel="eng")) == expected
+
+
+def test_a_lowercased_roman_numeral_is_no_reading_of_another_word() -> None:
+    """The lexicon lists VIII as "vııı" so that VIII stays; "vidi" must not become it."""
+    assert fix("VIII əsrdə XIV Lüdovik") == "VIII əsrdə XIV Lüdovik"
+    assert "ı" not in fix("Veni, vidi, vici.")

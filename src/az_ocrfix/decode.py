@@ -22,6 +22,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple, Protocol
 
+import regex
+
 from az_ocrfix.alphabet import VOWELS, last_vowel
 from az_ocrfix.candidates import Bounds, Candidate, Lexical, Sorted, search
 from az_ocrfix.changes import Reason
@@ -37,8 +39,12 @@ __all__ = [
     "DecoderParams",
     "Lexicon",
     "Priors",
+    "is_roman_image",
     "uncertain_variants",
 ]
+
+#: I to XXXIX in the lexicon's lowercase (ı for I).
+_ROMAN_IMAGE = regex.compile(r"x{0,3}(?:ıx|ıv|vı{0,3}|ı{1,3})")
 
 
 class Priors(Lexical, Protocol):
@@ -122,6 +128,17 @@ class DecoderParams(NamedTuple):
     spell_margin: float = 5.0
     #: Further extra cost when the token is capitalized (likely a name, often foreign).
     spell_name_margin: float = 4.0
+
+
+def is_roman_image(form: str) -> bool:
+    """Whether ``form`` is a Roman numeral of I, V and X as the lexicon lists it: lowercased
+    with Azerbaijani rules, so every I became ı (a lone ı stays a reading of I or i: the
+    numeral I before a name).
+
+    >>> [is_roman_image(f) for f in ("vııı", "xıv", "vida", "xv", "ı")]
+    [True, True, False, False, False]
+    """
+    return len(form) > 1 and "ı" in form and _ROMAN_IMAGE.fullmatch(form) is not None
 
 
 class Alternative(NamedTuple):
@@ -402,6 +419,9 @@ class Decoder:
                     options.append(harmonized)
             if fuzzy and (not alts or alts[0].cost > keep) and len(observed) >= 4:
                 options += self.fuzzy_alternatives(observed, channel)
+        # A Roman numeral lowercased (VIII → vııı) is listed so that VIII stays as printed; it
+        # is no reading of another token (vidi, vici).
+        options = [a for a in options if a.form == observed or not is_roman_image(a.form)]
         decision = self._conclude(observed, options)
         return self.with_spelling(decision, channel) if spelling else decision
 
