@@ -49,12 +49,14 @@ adding them leaves the train, dev and stress pages as they were.  ``<condition>`
   (``ocr_aze.txt`` is the "just re-OCR it with aze" anchor);
 - ``eng-worn-<font>`` / ``aze-worn-<font>``: the same worn scan (the files are identical), modelled
   by ``ocr_eng.txt`` and ``ocr_aze.txt`` respectively;
-- ``eng-lowres-<font>`` (train only): a clean-ish page scanned at LOWRES_DPI.
+- ``eng-lowres-<font>``: a clean-ish page scanned at LOWRES_DPI;
+- ``eng-caps-<font>``: a clean-ish page of the document in capitals (headline style).
 
 Each train document is also rendered once in a face of WIDE_FONTS (monospaced, extra light;
-never in dev) and once at low resolution, and each dev document once more as a stress page in
-one of FAR_CONDITIONS (faces far from every train face, or a held-out face at low resolution),
-all planned after everything else so that the other pages stay as they were.
+never in dev), once at low resolution and once in capitals; each dev document once more as a
+stress page in one of FAR_CONDITIONS (faces far from every train face, or a held-out face at
+low resolution) and once in capitals; all planned after everything else so that the other
+pages stay as they were.
 
 Fonts: TRAIN_FONTS for train and synth; DEV_FONTS for dev, of which HELD_OUT_FONTS never occur
 in train.  The CC BY-SA / CC BY texts are used only to render pages here; nothing of them is
@@ -83,7 +85,7 @@ from typing import Any, NamedTuple
 
 import regex
 
-from az_ocrfix.alphabet import capitalize, lower
+from az_ocrfix.alphabet import capitalize, lower, upper
 from az_ocrfix.morphology import acronym_reading, host_suffixes, number_reading
 from az_ocrfix.synth.align import align_words
 from az_ocrfix.synth.degrade import Wear, degrade, random_wear
@@ -169,7 +171,7 @@ class Doc(NamedTuple):
 
 class Job(NamedTuple):
     split: str
-    family: str  # "eng", "worn" or "lowres"
+    family: str  # "eng", "worn", "lowres" or "caps"
     font: str
     doc: Doc
     seed: int
@@ -454,12 +456,24 @@ def plan_jobs(docs: Sequence[Doc], seed: int, max_docs: int | None) -> list[Job]
         out.append(Job("train", "eng", font, doc, stable_seed(seed, doc.doc_id, "wide", font)))
         font = TRAIN_FONTS[(k * 3) % len(TRAIN_FONTS)]
         out.append(Job("train", "lowres", font, doc, stable_seed(seed, doc.doc_id, "lowres", font)))
+    # All-capital train pages (headline style), planned after the wide ones for the same reason.
+    for k, doc in enumerate(d for d in docs if d.split == "train"):
+        if max_docs is not None and k >= max_docs:
+            break
+        font = TRAIN_FONTS[(k * 5 + 1) % len(TRAIN_FONTS)]
+        out.append(Job("train", "caps", font, doc, stable_seed(seed, doc.doc_id, "caps", font)))
     # Far stress pages, planned after everything else for the same reason.
     for k, doc in enumerate(d for d in docs if d.split == "dev"):
         if max_docs is not None and k >= max_docs:
             break
         family, font = FAR_CONDITIONS[k % len(FAR_CONDITIONS)]
         out.append(Job("stress", family, font, doc, stable_seed(seed, doc.doc_id, "far", font)))
+    # All-capital stress pages in the dev fonts.
+    for k, doc in enumerate(d for d in docs if d.split == "dev"):
+        if max_docs is not None and k >= max_docs:
+            break
+        font = DEV_FONTS[k % len(DEV_FONTS)]
+        out.append(Job("stress", "caps", font, doc, stable_seed(seed, doc.doc_id, "caps", font)))
     return out
 
 
@@ -487,16 +501,19 @@ def run_job(job: Job, out_root: str) -> dict[str, Any]:
     style = _style_for(job, rng)
     if job.family == "worn":
         conditions = [f"aze-worn-{job.font}", f"eng-worn-{job.font}"]
-    elif job.family == "lowres":
-        conditions = [f"eng-lowres-{job.font}"]
+    elif job.family in ("lowres", "caps"):
+        conditions = [f"eng-{job.family}-{job.font}"]
     else:
         conditions = [f"eng-{job.font}"]
     dirs = [Path(out_root) / job.split / c / job.doc.doc_id for c in conditions]
     if all((d / "meta.json").exists() for d in dirs):
         saved: dict[str, Any] = json.loads((dirs[0] / "meta.json").read_text(encoding="utf-8"))
         return saved
-    lines = layout_lines(job.doc.paragraphs, style, rng)
-    truth = "\n\n".join(job.doc.paragraphs)
+    paragraphs = job.doc.paragraphs
+    if job.family == "caps":  # headline style: the whole text in capitals
+        paragraphs = tuple(upper(p) for p in paragraphs)
+    lines = layout_lines(paragraphs, style, rng)
+    truth = "\n\n".join(paragraphs)
     assert join_lines(lines) == truth, job.doc.doc_id
     clean = draw_page(lines, style)
     printed = page_text(lines)

@@ -48,6 +48,8 @@ STRESS = "eng-OCR, unseen styles (bold/italic/condensed)"
 #: held-out face scanned at 150 dpi.
 FAR = "eng-OCR, far faces (mono, alternate, 150 dpi)"
 _FAR_CONDITION = regex.compile(r"mono|gentiumalt|lowres")
+#: The all-capital stress pages (headline style) in the dev fonts.
+CAPS = "eng-OCR, all capitals (headline style)"
 #: Dehyphenation and line joining only: the fair form of the "just re-OCR it" anchor.
 LAYOUT_ONLY = FixConfig(repair=False)
 
@@ -88,6 +90,8 @@ def family(condition: str, split: str = "dev") -> str:
     """Group conditions: eng (clean-ish pages, per font pooled), eng-worn, aze-worn, and the
     stress pages (eng, bold/italic/condensed faces never used in training; far faces)."""
     if split == "stress":
+        if condition.startswith("eng-caps-"):
+            return CAPS
         return FAR if _FAR_CONDITION.search(condition) else STRESS
     if condition.startswith("aze-worn"):
         return "aze-OCR, worn scans"
@@ -164,7 +168,7 @@ def main() -> int:
         systems = {"raw": observed, "az-ocrfix": fixed}
         if sym is not None:
             systems["symspell"] = sym.fix(observed)
-        if fam in ("eng-OCR", STRESS, FAR):
+        if fam in ("eng-OCR", STRESS, FAR, CAPS):
             systems["aze re-OCR"] = page["ocr_aze"]
             systems["aze re-OCR + layout"] = fix(page["ocr_aze"], LAYOUT_ONLY)
             systems["aze re-OCR + az-ocrfix"] = fix(page["ocr_aze"])
@@ -199,7 +203,8 @@ def main() -> int:
     ]
     lines = [
         f"Dev split: {len(pages)} pages (of them {sum(p['split'] == 'stress' for p in pages)} "
-        "stress pages in unseen bold/italic/condensed faces, far faces and 150 dpi scans), "
+        "stress pages: unseen bold/italic/condensed faces, far faces and 150 dpi scans, all "
+        "capitals), "
         f"{len(seen_truths)} distinct source texts "
         f"({args.pairs.relative_to(ROOT) if args.pairs.is_relative_to(ROOT) else args.pairs}). "
         "CER/WER in %, whitespace-normalized, pooled over pages.",

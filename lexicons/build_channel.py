@@ -47,6 +47,8 @@ EMPTY = "∅"
 INITIAL = "^"
 #: Pages counted by default: every train page.
 DEFAULT_FROM = "train"
+#: The table of the all-capital pages (see :func:`table_of`).
+CAPS = "caps"
 #: Splits kept for evaluation: never counted.
 EVAL_SPLITS = ("dev", "stress")
 #: How CHANNEL.md describes the text of the pages a ``--from`` item picks.
@@ -123,14 +125,25 @@ def load_pages(pairs: Path, spec: str = DEFAULT_FROM) -> list[dict[str, Any]]:
     return select_pages(manifest["pages"], parse_from(spec))
 
 
+def table_of(page: dict[str, Any]) -> str:
+    """The table a page's ops are counted in: its engine, or ``caps`` for the all-capital
+    pages (English model), whose confusions only all-capital text should be read with.
+
+    >>> table_of({"engine": "eng", "condition": "eng-caps-freeserif"}), table_of({"engine": "aze"})
+    ('caps', 'aze')
+    """
+    if page["engine"] == "eng" and str(page.get("condition", "")).startswith("eng-caps-"):
+        return CAPS
+    return str(page["engine"])
+
+
 def _jobs(pairs: Path, pages: Iterable[dict[str, Any]]) -> list[tuple[str, str, str, str]]:
-    """(engine, font, printed text, observed text) for each page."""
+    """(table, font, printed text, observed text) for each page."""
     out = []
     for page in pages:
         d = pairs / page["path"]
-        engine = page["engine"]
-        observed = (d / f"ocr_{engine}.txt").read_text(encoding="utf-8")
-        out.append((engine, page["font"], printed_text(d), observed))
+        observed = (d / f"ocr_{page['engine']}.txt").read_text(encoding="utf-8")
+        out.append((table_of(page), page["font"], printed_text(d), observed))
     return out
 
 
@@ -224,9 +237,11 @@ _MADE_TRAIN = (
     "   `eng` and `aze`",
     "   (`--psm 4`, `aze` with `tessedit_load_sublangs=` so no Cyrillic is injected).",
     "   Each train document is also rendered once in a monospaced or extra-light face",
-    "   (`eng-freemono`, `eng-dejavu-sans-extralight`) and once at 150 dpi",
+    "   (`eng-freemono`, `eng-dejavu-sans-extralight`), once at 150 dpi",
     "   (`eng-lowres-<font>`), so the `eng` channel knows the confusions of type far from",
-    "   the book faces too.",
+    "   the book faces too, and once in capitals (`eng-caps-<font>`, headline style), counted",
+    "   in a table of their own, `caps`: capital letters inside words (Ə printed ®, 8 or @; İ",
+    "   printed I).  The corrector reads a page that is mostly capitals with `eng` + `caps`.",
     "2. `lexicons/build_channel.py` aligns each TRAIN page's OCR output with the text as",
     "   printed (words first, then characters with 1:1, 1:2, 2:1 ops; two passes, the second",
     "   with costs learned from the first) and counts the ops.  Dev pages are never used.",
@@ -277,7 +292,7 @@ def write_md(
     by_cond: Counter[str] = Counter(p["condition"] for p in pages)
     fonts: dict[str, set[str]] = defaultdict(set)
     for p in pages:
-        fonts[p["engine"]].add(p["font"])
+        fonts[table_of(p)].add(p["font"])
     lines = [
         "# channel.tsv: the learned OCR confusion channel",
         "",
@@ -295,7 +310,9 @@ def write_md(
         *_made_lines(spec),
         "",
         "Conditions: `eng` = tesseract eng on clean-ish and worn pages; `aze` = tesseract aze on",
-        "worn pages; `eng:<font>`, `aze:<font>` = the same per font; `eng^`, `aze^` = only the",
+        "worn pages; `caps` = tesseract eng on the all-capital pages (added to `eng` for a page",
+        "that is mostly capitals); `eng:<font>`, `aze:<font>`, `caps:<font>` = the same per",
+        "font; `eng^`, `aze^`, `caps^` = only the",
         "ops that print a word's first letter (İ → f, [ and Ə → 9 happen there, not inside",
         "words), which the search uses for the first glyph of a token.",
         "",
@@ -303,7 +320,7 @@ def write_md(
         "| --- | --- | ---: | ---: | ---: |",
     ]
     for eng in sorted(fonts):
-        n = sum(1 for p in pages if p["engine"] == eng)
+        n = sum(1 for p in pages if table_of(p) == eng)
         lines.append(
             f"| {eng} | {', '.join(sorted(fonts[eng]))} | {n} | {words[f'{eng} used']} |"
             f" {words[f'{eng} skipped']} |"
@@ -371,11 +388,13 @@ def main(argv: list[str] | None = None) -> int:
     costs: dict[str, CostFn] = {
         eng: learned_cost(first[eng]) for eng in ("eng", "aze") if eng in first
     }
+    if CAPS in first:  # aligned with the English model's costs and their own
+        costs[CAPS] = learned_cost(first["eng"] + first[CAPS])
     counts, words = count_all(jobs, costs)
     rows = write_tsv(args.out, counts, args.min_count)
     write_md(args.md, pages, counts, words, rows, args.min_count, args.spec)
     print(f"{len(pages)} pages ({args.spec}) -> {rows} rows in {args.out.name}")
-    for eng in ("eng", "aze"):
+    for eng in ("eng", "aze", CAPS):
         if eng in counts:
             top = [(t, o, k) for (t, o), k in counts[eng].most_common() if t != o][:12]
             print(eng, " ".join(f"{t or EMPTY}→{o or EMPTY}:{k}" for t, o, k in top))

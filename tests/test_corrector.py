@@ -530,3 +530,21 @@ def test_a_lowercased_roman_numeral_is_no_reading_of_another_word() -> None:
     """The lexicon lists VIII as "vııı" so that VIII stays; "vidi" must not become it."""
     assert fix("VIII əsrdə XIV Lüdovik") == "VIII əsrdə XIV Lüdovik"
     assert "ı" not in fix("Veni, vidi, vici.")
+
+
+@pytest.mark.parametrize(
+    ("garbled", "expected"),
+    [
+        # The channel knows a capital I inside a word from the all-capital train pages: the
+        # listed word, not an open-vocabulary spelling one y short (FƏALİYƏTİ).
+        ("QHT-LORIN FOALIYYOTI", "QHT-LƏRİN FƏALİYYƏTİ"),
+        # A headline's short words are words, not acronyms; its capitals are no name evidence.
+        ("EVIM BURADADIR.", "EVİM BURADADIR."),
+        ("SIZ BUNU YETIRMOLISINIZ.", "SİZ BUNU YETİRMƏLİSİNİZ."),
+        ("BMT TOHLUKOSIZLIK SURASI", "BMT TƏHLÜKƏSİZLİK ŞURASI"),
+        # An acronym in running text stays.
+        ("Bu gun QHT sektoru ve ISO standarti", "Bu gün QHT sektoru və ISO standartı"),
+    ],
+)
+def test_all_capital_headlines(garbled: str, expected: str) -> None:
+    assert fix(garbled) == expected

@@ -281,7 +281,23 @@ class Channel:
 @lru_cache(maxsize=8)
 def shipped_channel(condition: str) -> Channel:
     """The channel of one OCR condition as shipped (``eng`` or ``aze``), cached, with its
-    word-initial costs (condition ``eng^`` / ``aze^`` of ``channel.tsv``)."""
-    return Channel.from_counts(load_counts(condition)).with_initial(
-        load_counts(condition + INITIAL)
+    word-initial costs (condition ``eng^`` / ``aze^`` of ``channel.tsv``).
+
+    Tables joined by ``+`` are pooled, their counts summed: ``eng+caps`` is the English
+    model's table with that of the all-capital pages added, for a page mostly in capitals.
+
+    >>> shipped_channel("eng+caps").cost("ə", "®") < shipped_channel("eng").cost("ə", "®")
+    True
+    """
+    parts = condition.split("+")
+    return Channel.from_counts(_pooled(load_counts(p) for p in parts)).with_initial(
+        _pooled(load_counts(p + INITIAL) for p in parts)
     )
+
+
+def _pooled(tables: Iterable[dict[tuple[str, str], int]]) -> dict[tuple[str, str], int]:
+    out: dict[tuple[str, str], int] = defaultdict(int)
+    for table in tables:
+        for key, n in table.items():
+            out[key] += n
+    return dict(out)

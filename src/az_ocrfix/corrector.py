@@ -55,6 +55,10 @@ from az_ocrfix.tokenize import Token, Tokenizer, case_pattern, underscore_debris
 
 __all__ = ["Corrector", "FixResult"]
 
+#: Share of all-capital words from which an English-model page is read with the channel of
+#: the all-capital train pages added (``eng+caps``).
+CAPITAL_PAGE_SHARE = 0.5
+_WORDS = regex.compile(r"\p{L}{2,}")
 #: Share of Azerbaijani-only letters below which a page is taken for English-model OCR output.
 ENG_DIACRITIC_RATE = 0.03
 #: Confidence an inflected reading needs to be repaired inside an English sentence.
@@ -104,6 +108,18 @@ class FixResult:
     variants: list[str] = field(default_factory=list)
 
 
+def capital_share(text: str) -> float:
+    """Share of the words (two letters or more) printed in capitals.
+
+    >>> capital_share("SON XƏBƏRLƏR: Bakıda yağış"), capital_share("")
+    (0.5, 0.0)
+    """
+    words = _WORDS.findall(text)
+    if not words:
+        return 0.0
+    return sum(1 for w in words if w.isupper()) / len(words)
+
+
 def diacritic_rate(text: str) -> float:
     """Share of letters that only Azerbaijani-aware OCR can produce (ə ı ö ü ş ç ğ …).
 
@@ -150,6 +166,9 @@ class Corrector:
         name = self.config.channel
         if name == "auto":
             name = "eng" if diacritic_rate(text) < ENG_DIACRITIC_RATE else "aze"
+        if name == "eng" and capital_share(text) >= CAPITAL_PAGE_SHARE:
+            # Capital letters inside words have confusions of their own (Ə printed ®, 8, @).
+            return name, shipped_channel("eng+caps")
         return name, shipped_channel(name)
 
     def decide(
@@ -288,7 +307,7 @@ class Corrector:
                 slip_changes.append(Change(a, b, text[a:b], after, SLIP_CONFIDENCE, "normalize"))
             work, offsets = fixed, fixed_offsets
         # One tokenizer for every channel, so a fixed text is cut into the same words again.
-        tokenizer = _tokenizer(shipped_channel("eng").glyphs | shipped_channel("aze").glyphs)
+        tokenizer = _tokenizer(shipped_channel("eng+caps").glyphs | shipped_channel("aze").glyphs)
         tokens = list(tokenizer.tokens(work))
         if not cfg.repair:
             return self._render(text, work, offsets, [], channel_name, len(tokens))
@@ -388,7 +407,7 @@ class Corrector:
             acronym = ""
             if tok.text[:1].isupper():
                 d = self.decoder.as_name(d)
-            if is_acronym(tok.text):
+            if is_acronym(tok.text) and not _in_capital_line(tokens, i):
                 chosen.append(obs)
                 prev_word = obs
                 acronym = self._fix_acronym(tok.text, d, case)
@@ -520,9 +539,12 @@ class Corrector:
 
         A capitalized word inside a sentence is evidence for a name: a reading the lexicon
         rarely capitalizes pays −ln P(capital | reading), an unknown word (kept) pays ln 2.
+        An all-capital word (a headline) says nothing about names.
         """
         alts = d.alternatives
         if len(alts) < 2 or not raw[:1].isalpha() or alts[1].cost - alts[0].cost > CASE_MARGIN:
+            return d
+        if case_pattern(raw) == "upper":
             return d
         titled = raw[:1].isupper()
         rescored = []
@@ -611,6 +633,26 @@ def _readings(d: Decision, top: int = 4) -> list[tuple[str, float]]:
     token itself, with their channel costs."""
     out = [(a.form, a.channel_cost) for a in d.alternatives[:top] if a.stem_len >= 0]
     return out if any(f == d.observed for f, _ in out) else [*out, (d.observed, 0.0)]
+
+
+def _in_capital_line(tokens: list[Token], i: int) -> bool:
+    """Whether the word ``tokens[i]`` stands in an all-capital run of words (a headline),
+    next to an all-capital word of five letters or more: there a short capital word
+    ("EVIM BURADADIR", "SON XƏBƏRLƏR") is a word like the others, not an acronym.
+
+    >>> toks = [Token(0, 4, "EVIM", "word"), Token(5, 15, "BURADADIR.", "word")]
+    >>> _in_capital_line(toks, 0), _in_capital_line(toks[:1], 0)
+    (True, False)
+    """
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(tokens) and tokens[j].kind != "word":
+            j += step
+        if 0 <= j < len(tokens):
+            word = tokens[j].text
+            if case_pattern(word) == "upper" and sum(c.isalpha() for c in word) >= 5:
+                return True
+    return False
 
 
 def _fuzzy_for(observed: str, fuzzy: bool) -> bool:
