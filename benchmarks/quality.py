@@ -183,15 +183,18 @@ def main() -> int:
                 acc[2] += we
                 acc[3] += wl
 
-    harm_changed = harm_total = 0
+    # harm[caps] = [changed, words]: the clean texts as written, and in capitals.
+    harm = {False: [0, 0], True: [0, 0]}
     seen_truths: set[str] = set()
     for page in pages:
         if page["truth"] in seen_truths:
             continue
         seen_truths.add(page["truth"])
         c, t = changed_share(page["truth"], fix(page["truth"]))
-        harm_changed += c
-        harm_total += t
+        row = harm[family(page["condition"], page["split"]) == CAPS]
+        row[0] += c
+        row[1] += t
+    harm_changed, harm_total = harm[False]
 
     systems_order = [
         "raw",
@@ -205,7 +208,7 @@ def main() -> int:
         f"Dev split: {len(pages)} pages (of them {sum(p['split'] == 'stress' for p in pages)} "
         "stress pages: unseen bold/italic/condensed faces, far faces and 150 dpi scans, all "
         "capitals), "
-        f"{len(seen_truths)} distinct source texts "
+        f"{len(seen_truths)} distinct source texts (half of them the others in capitals) "
         f"({args.pairs.relative_to(ROOT) if args.pairs.is_relative_to(ROOT) else args.pairs}). "
         "CER/WER in %, whitespace-normalized, pooled over pages.",
         "",
@@ -250,7 +253,8 @@ def main() -> int:
     lines += [
         "",
         f"Do-no-harm: fixing the clean truth texts changed {harm_changed} of {harm_total} words "
-        f"({fmt(harm_changed, harm_total)} %).",
+        f"({fmt(harm_changed, harm_total)} %); the same texts in capitals: {harm[True][0]} of "
+        f"{harm[True][1]} ({fmt(*harm[True])} %).",
         f"Speed in this run: {n_words / t_fix:,.0f} OCR tokens/s through `fix` "
         "(warm memo, one core).",
     ]

@@ -548,3 +548,14 @@ def test_a_lowercased_roman_numeral_is_no_reading_of_another_word() -> None:
 )
 def test_all_capital_headlines(garbled: str, expected: str) -> None:
     assert fix(garbled) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NƏQQAŞİ GƏLDİ. CƏBRAYIL VƏ MİKAYIL",  # a capital İ or L ending a word is no "!"
+        "XVII ƏSRDƏ VƏ VIII ƏSRDƏ",  # a Roman numeral in a headline stays
+    ],
+)
+def test_clean_capital_text_is_left_alone(text: str) -> None:
+    assert fix(text) == text

@@ -407,7 +407,9 @@ class Corrector:
             acronym = ""
             if tok.text[:1].isupper():
                 d = self.decoder.as_name(d)
-            if is_acronym(tok.text) and not _in_capital_line(tokens, i):
+            if is_acronym(tok.text) and (
+                not _in_capital_line(tokens, i) or _ROMAN.fullmatch(tok.text)
+            ):
                 chosen.append(obs)
                 prev_word = obs
                 acronym = self._fix_acronym(tok.text, d, case)

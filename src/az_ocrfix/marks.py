@@ -18,7 +18,6 @@ from collections.abc import Callable
 
 import regex
 
-from az_ocrfix.alphabet import lower as az_lower
 from az_ocrfix.channel import Channel, observed_lower
 from az_ocrfix.decode import Decision
 from az_ocrfix.tokenize import Token
@@ -112,7 +111,8 @@ def split_letter_marks(
     out: list[Token] = []
     marks: list[tuple[int, str]] = []
     for tok in tokens:
-        options = mark_readings(channel, az_lower(tok.text[-1:])) if tok.kind == "word" else []
+        # The glyph as printed: a capital (CƏBRAYIL, NƏQQAŞİ) is no mark the OCR misread.
+        options = mark_readings(channel, tok.text[-1:]) if tok.kind == "word" else []
         if options and len(tok.text) > 2 and _SENTENCE_NEXT.match(text, tok.end):
             obs = observed_lower(tok.text)
             shorter = obs[:-1]
