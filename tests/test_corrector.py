@@ -542,6 +542,10 @@ def test_a_lowercased_roman_numeral_is_no_reading_of_another_word() -> None:
         ("EVIM BURADADIR.", "EVİM BURADADIR."),
         ("SIZ BUNU YETIRMOLISINIZ.", "SİZ BUNU YETİRMƏLİSİNİZ."),
         ("BMT TOHLUKOSIZLIK SURASI", "BMT TƏHLÜKƏSİZLİK ŞURASI"),
+        # A short word the OCR printed in mixed or lower case inside capitals is in capitals.
+        ("AZORBAYCAN Ve TURKIYO ARASINDA Ki, IKI", "AZƏRBAYCAN VƏ TÜRKİYƏ ARASINDA Kİ, İKİ"),
+        # A word emphasized in capitals does not make its neighbours capitals.
+        ("Bu gun QANUNVERICILIK ile bagli", "Bu gün QANUNVERİCİLİK ilə bağlı"),
         # An acronym in running text stays.
         ("Bu gun QHT sektoru ve ISO standarti", "Bu gün QHT sektoru və ISO standartı"),
     ],

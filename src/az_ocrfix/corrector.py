@@ -428,16 +428,19 @@ class Corrector:
             word = form or obs
             chosen.append(word)
             prev_word = word
+            headline = _among_capitals(tokens, i)
             if form is None:
                 if obs in self.lexicon:  # a known word: its case may still need restoring
                     share, count = self._capitalization(obs, d)
                     cased = case.restore(obs, tok.text, capital_prior(share, where, count, caps))
+                    if headline:
+                        cased = upper(obs)
                     if cased != tok.text and az_lower(cased) == az_lower(tok.text):
                         edits.append((tok, cased, conf, "case"))
                 continue
             share, count = self._capitalization(form, d)
             prior = capital_prior(share, where, count, caps)
-            cased = case.restore(form, tok.text, prior)
+            cased = upper(form) if headline else case.restore(form, tok.text, prior)
             if cased != tok.text:
                 edits.append((tok, cased, conf, reason))
         return edits
@@ -655,6 +658,33 @@ def _in_capital_line(tokens: list[Token], i: int) -> bool:
             if case_pattern(word) == "upper" and sum(c.isalpha() for c in word) >= 5:
                 return True
     return False
+
+
+def _among_capitals(tokens: list[Token], i: int, reach: int = 3) -> bool:
+    """Whether the word ``tokens[i]`` stands inside text set in capitals: of the words (two
+    letters or more) up to ``reach`` on each side, at least three are in capitals, three times
+    as many as the others.  There a word the OCR printed in mixed or lower case (Ve for VƏ, Ki
+    for Kİ, iki for İKİ) is in capitals too; a word or two emphasized in capitals inside
+    running text do not make their neighbours capitals.
+
+    >>> text = "SON XƏBƏR Ve HAVA DURUMU"
+    >>> words = [Token(k, k + 1, w, "word") for k, w in enumerate(text.split())]
+    >>> _among_capitals(words, 2), _among_capitals(words[:3], 2)
+    (True, False)
+    """
+    capitals = others = 0
+    for step in (-1, 1):
+        j, seen = i + step, 0
+        while 0 <= j < len(tokens) and seen < reach:
+            word = tokens[j].text
+            if tokens[j].kind == "word" and sum(c.isalpha() for c in word) >= 2:
+                seen += 1
+                if case_pattern(word) == "upper":
+                    capitals += 1
+                else:
+                    others += 1
+            j += step
+    return capitals >= 3 and capitals >= 3 * others
 
 
 def _fuzzy_for(observed: str, fuzzy: bool) -> bool:
