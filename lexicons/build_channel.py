@@ -208,6 +208,23 @@ def add_pair_identities(
         counts[(t, t)] = max(0, occurrences[t] - garbled)
 
 
+def add_documented(counts: dict[str, Counter[Op]], path: Path) -> None:
+    r"""Add the confusions of real scans the renders never produced (``documented_confusions.tsv``:
+    condition, true, observed, count) to the learned counts, as pseudo-counts.
+
+    >>> import tempfile, pathlib
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "d.tsv"
+    >>> _ = f.write_text("# note\ncondition\ttrue\tobserved\tcount\neng\tü\t{i\t20\n")
+    >>> counts = {"eng": Counter({("ü", "ii"): 5})}
+    >>> add_documented(counts, f); counts["eng"][("ü", "{i")]
+    20
+    """
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln and ln[0] != "#"]
+    for line in lines[1:]:
+        cond, true, observed, n = line.split("\t")
+        counts.setdefault(cond, Counter())[(true, observed)] += int(n)
+
+
 def write_tsv(path: Path, counts: dict[str, Counter[Op]], min_count: int) -> int:
     rows = 0
     with path.open("w", encoding="utf-8", newline="\n") as f:
@@ -245,6 +262,8 @@ _MADE_TRAIN = (
     "2. `lexicons/build_channel.py` aligns each TRAIN page's OCR output with the text as",
     "   printed (words first, then characters with 1:1, 1:2, 2:1 ops; two passes, the second",
     "   with costs learned from the first) and counts the ops.  Dev pages are never used.",
+    "   Confusions of real scans the renders never produced (`documented_confusions.tsv`:",
+    "   ü printed `{i`) are added as pseudo-counts.",
     "",
     "Rebuild: `.venv/bin/python benchmarks/make_pairs.py && "
     ".venv/bin/python lexicons/build_channel.py`.",
@@ -391,6 +410,7 @@ def main(argv: list[str] | None = None) -> int:
     if CAPS in first:  # aligned with the English model's costs and their own
         costs[CAPS] = learned_cost(first["eng"] + first[CAPS])
     counts, words = count_all(jobs, costs)
+    add_documented(counts, HERE / "documented_confusions.tsv")
     rows = write_tsv(args.out, counts, args.min_count)
     write_md(args.md, pages, counts, words, rows, args.min_count, args.spec)
     print(f"{len(pages)} pages ({args.spec}) -> {rows} rows in {args.out.name}")

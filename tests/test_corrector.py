@@ -563,3 +563,10 @@ def test_all_capital_headlines(garbled: str, expected: str) -> None:
 )
 def test_clean_capital_text_is_left_alone(text: str) -> None:
     assert fix(text) == text
+
+
+def test_u_umlaut_printed_brace_i_inside_a_word() -> None:
+    """ü printed "{i" (the real scan, the issue notes) is read inside a word too; a brace
+    that opens a word before another letter stays a brace."""
+    assert fix("Milli Moclisin m{iddoasi ilo") == "Milli Məclisin müddəası ilə"
+    assert fix("{foo bar} ve {test}") == "{foo bar} və {test}"

@@ -91,7 +91,10 @@ class Tokenizer:
         (İ printed "I[": "I[kinci"), so inside a word they stay only right after its first
         letter; further in they separate words (ad/soyad)."""
         self.units = units
-        usable = sorted(g for g in glyphs if not g.isspace() and g not in _JOINERS)
+        # A glyph with an opener rule stands for a letter only where that rule allows.
+        usable = sorted(
+            g for g in glyphs if not g.isspace() and g not in _JOINERS and g not in (openers or {})
+        )
         shapes = "".join(
             regex.escape(g) for g in usable if g not in _PUNCTUATION and not g.isdigit()
         )
