@@ -98,6 +98,16 @@ def _is_acronym(word: str) -> bool:
     return len(letters) > 2 or letters[1] not in "OUI"
 
 
+def is_suffix_chain(part: str) -> bool:
+    """Whether a word part is a bare suffix chain of the lexicon (ları, dılar): no word of
+    its own, so what stands before it belongs to the same word.
+
+    >>> is_suffix_chain("ları"), is_suffix_chain("Hökumət")
+    (True, False)
+    """
+    return fold(part) in suffix_chains()
+
+
 @cache
 def suffix_chains(min_count: int = SUFFIX_CHAIN_MIN) -> frozenset[str]:
     """Folded suffix chains of the shipped lexicon (``lexicons/suffix_chains.tsv.gz``).
@@ -168,7 +178,7 @@ def should_join(left: str, right: str, scorer: WordScorer) -> bool:
     if len(lf) >= 2 and (rf.startswith(lf) or (len(lf) >= 4 and fold(right) == fold(left))):
         # Reduplication (öz-özünə, ayrı-ayrı, tez-tez), also when garbled unevenly (ayri-ayr1).
         keep = scorer(left)  # one repeated word: no cost for a second one
-    elif len(lf) >= MIN_HALF and len(rf) >= MIN_HALF and fold(right) not in suffix_chains():
+    elif len(lf) >= MIN_HALF and len(rf) >= MIN_HALF and not is_suffix_chain(right):
         # Two words (sosial-iqtisadi); a right half that is a suffix chain (ları, dılar) is not
         # a word even where a frequency list, split at hyphens, counted it as one.
         keep = min(scorer(left), scorer(right)) - PAIR_COST

@@ -19,14 +19,13 @@ from typing import NamedTuple
 
 import regex
 
-from az_ocrfix.layout.fold import fold
 from az_ocrfix.layout.hyphen import (
     CLEAR_WORD,
     WordScorer,
+    is_suffix_chain,
     is_wordish,
     should_join,
     split_word,
-    suffix_chains,
 )
 from az_ocrfix.layout.lines import (
     REMOVABLE,
@@ -108,10 +107,15 @@ def _one_word(left: str, right: str, scorer: WordScorer) -> bool:
     on its own."""
     if len(left) < 2 or len(right) < 2:
         return False
-    if fold(right) in suffix_chains():
+    if is_suffix_chain(right):
         return True
     joined = scorer(left + right)
     return joined >= CLEAR_WORD and joined > max(scorer(left), scorer(right))
+
+
+def _first_part(text: str, line: Line) -> str:
+    """The word part that opens ``line``: the right half of a word broken before it."""
+    return split_word(_strip_removable(text[line.start : _first_token_end(text, line)]), left=False)
 
 
 def _line_end_hyphen(text: str, line: Line) -> tuple[int, bool] | None:
@@ -237,13 +241,11 @@ def _classify(
         elif ln.soft_end:
             kind = _JOIN_SOFT
         elif left:
-            right = split_word(
-                _strip_removable(text[nxt.start : _first_token_end(text, nxt)]), left=False
-            )
+            right = _first_part(text, nxt)
             spaced = text[ln.end - ln.cut] in _WS
             if should_join(left, right, scorer) and (not spaced or _one_word(left, right, scorer)):
                 kind = _JOIN_DROP
-            elif spaced and (len(right) < 2 or fold(right) not in suffix_chains()):
+            elif spaced and (len(right) < 2 or not is_suffix_chain(right)):
                 # "inf -" / "rastrukturu" joins and "QHT -" / "lərin" keeps a hyphen (a suffix
                 # chain is no word); "toplaşdı -" / "Həmin" or "sosial -" / "iqtisadi" stay
                 # apart: a spaced dash is a real one as often as a hyphen.
@@ -264,13 +266,11 @@ def _classify(
             left = split_word(
                 _strip_removable(text[_last_token_start(text, ln) : ln.end - 1]), left=True
             )
-            right = split_word(
-                _strip_removable(text[nxt.start : _first_token_end(text, nxt)]), left=False
-            )
+            right = _first_part(text, nxt)
             if left and right[:1].islower():
                 ln.cut = 1
                 # A number's suffix or a suffix chain follows a hyphen, not a dash.
-                ln.respell = bool(_NUMBER_END.search(left)) or fold(right) in suffix_chains()
+                ln.respell = bool(_NUMBER_END.search(left)) or is_suffix_chain(right)
                 if should_join(left, right, scorer) and _one_word(left, right, scorer):
                     kind = _JOIN_DROP
             kinds[i] = kind
