@@ -77,18 +77,25 @@ def has_initial(observed: str) -> bool:
 
 
 def load_counts(condition: str) -> dict[tuple[str, str], int]:
-    """Read the (true, observed) → count table of one condition from ``lexicons/channel.tsv``."""
-    counts: dict[tuple[str, str], int] = defaultdict(int)
+    """The (true, observed) → count table of one condition of ``lexicons/channel.tsv`` (a
+    copy: the caller may change it)."""
+    return dict(_tables().get(condition, {}))
+
+
+@lru_cache(maxsize=1)
+def _tables() -> dict[str, dict[tuple[str, str], int]]:
+    """Every condition's table, ``channel.tsv`` read once (the channels and the tokenizer's
+    glyph sets ask for up to ten of them)."""
+    tables: dict[str, dict[tuple[str, str], int]] = defaultdict(lambda: defaultdict(int))
     with data_file("channel.tsv").open("r", encoding="utf-8") as f:
         next(f, None)  # header
         for line in f:
             parts = line.rstrip("\n").split("\t")
-            if len(parts) != 4 or parts[0] != condition:
+            if len(parts) != 4:
                 continue
             true, obs = (p.replace(EMPTY, "") for p in parts[1:3])
-            key = (az_lower(true), observed_lower(obs))
-            counts[key] += int(parts[3])
-    return dict(counts)
+            tables[parts[0]][(az_lower(true), observed_lower(obs))] += int(parts[3])
+    return {condition: dict(counts) for condition, counts in tables.items()}
 
 
 @lru_cache(maxsize=8)
