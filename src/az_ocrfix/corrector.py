@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice, pairwise
@@ -640,6 +641,23 @@ def _readings(d: Decision, top: int = 4) -> list[tuple[str, float]]:
     return out if any(f == d.observed for f, _ in out) else [*out, (d.observed, 0.0)]
 
 
+def _words_from(tokens: list[Token], i: int, step: int) -> Iterator[str]:
+    """The words beside ``tokens[i]``, nearest first, going back (step -1) or on (step 1)."""
+    j = i + step
+    while 0 <= j < len(tokens):
+        if tokens[j].kind == "word":
+            yield tokens[j].text
+        j += step
+
+
+def _letters(word: str) -> int:
+    return sum(c.isalpha() for c in word)
+
+
+def _capitals(word: str, min_letters: int) -> bool:
+    return case_pattern(word) == "upper" and _letters(word) >= min_letters
+
+
 def _in_capital_line(tokens: list[Token], i: int) -> bool:
     """Whether the word ``tokens[i]`` stands in an all-capital run of words (a headline),
     next to an all-capital word of five letters or more: there a short capital word
@@ -649,15 +667,7 @@ def _in_capital_line(tokens: list[Token], i: int) -> bool:
     >>> _in_capital_line(toks, 0), _in_capital_line(toks[:1], 0)
     (True, False)
     """
-    for step in (-1, 1):
-        j = i + step
-        while 0 <= j < len(tokens) and tokens[j].kind != "word":
-            j += step
-        if 0 <= j < len(tokens):
-            word = tokens[j].text
-            if case_pattern(word) == "upper" and sum(c.isalpha() for c in word) >= 5:
-                return True
-    return False
+    return any(_capitals(w, 5) for step in (-1, 1) for w in islice(_words_from(tokens, i, step), 1))
 
 
 def _among_capitals(tokens: list[Token], i: int, reach: int = 3) -> bool:
@@ -672,19 +682,13 @@ def _among_capitals(tokens: list[Token], i: int, reach: int = 3) -> bool:
     >>> _among_capitals(words, 2), _among_capitals(words[:3], 2)
     (True, False)
     """
-    capitals = others = 0
-    for step in (-1, 1):
-        j, seen = i + step, 0
-        while 0 <= j < len(tokens) and seen < reach:
-            word = tokens[j].text
-            if tokens[j].kind == "word" and sum(c.isalpha() for c in word) >= 2:
-                seen += 1
-                if case_pattern(word) == "upper":
-                    capitals += 1
-                else:
-                    others += 1
-            j += step
-    return capitals >= 3 and capitals >= 3 * others
+    near = [
+        w
+        for step in (-1, 1)
+        for w in islice((w for w in _words_from(tokens, i, step) if _letters(w) >= 2), reach)
+    ]
+    capitals = sum(1 for w in near if _capitals(w, 2))
+    return capitals >= 3 and capitals >= 3 * (len(near) - capitals)
 
 
 def _fuzzy_for(observed: str, fuzzy: bool) -> bool:
