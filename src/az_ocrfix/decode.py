@@ -22,15 +22,13 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple, Protocol
 
-import regex
-
 from az_ocrfix.alphabet import VOWELS, last_vowel
 from az_ocrfix.candidates import Bounds, Candidate, Lexical, Sorted, search
 from az_ocrfix.changes import Reason
 from az_ocrfix.channel import UNSEEN_COST, Channel, has_initial
 from az_ocrfix.charlm import CharLM, spell
 from az_ocrfix.fuzzy import index_for
-from az_ocrfix.morphology import boundary_ok, harmony_ok
+from az_ocrfix.morphology import boundary_ok, harmony_ok, is_roman_ivx
 
 __all__ = [
     "Alternative",
@@ -43,8 +41,8 @@ __all__ = [
     "uncertain_variants",
 ]
 
-#: I to XXXIX in the lexicon's lowercase (ı for I).
-_ROMAN_IMAGE = regex.compile(r"x{0,3}(?:ıx|ıv|vı{0,3}|ı{1,3})")
+#: The lexicon's lowercase of the letters of Roman numerals I to XXXIX, back to capitals.
+_ROMAN_CAPITALS = str.maketrans("ıvx", "IVX")
 
 
 class Priors(Lexical, Protocol):
@@ -138,7 +136,7 @@ def is_roman_image(form: str) -> bool:
     >>> [is_roman_image(f) for f in ("vııı", "xıv", "vida", "xv", "ı")]
     [True, True, False, False, False]
     """
-    return len(form) > 1 and "ı" in form and _ROMAN_IMAGE.fullmatch(form) is not None
+    return len(form) > 1 and "ı" in form and is_roman_ivx(form.translate(_ROMAN_CAPITALS))
 
 
 class Alternative(NamedTuple):

@@ -34,6 +34,7 @@ __all__ = [
     "harmonize",
     "harmony_ok",
     "host_suffixes",
+    "is_roman_ivx",
     "number_reading",
     "number_words",
     "unit_abbreviations",
@@ -147,6 +148,19 @@ def number_words() -> frozenset[str]:
     True
     """
     return frozenset(_number_words().values())
+
+
+#: Roman numerals of I, V and X: I to XXXIX.
+_ROMAN_IVX = regex.compile(r"X{0,3}(?:IX|IV|VI{0,3}|I{1,3})|X{1,3}")
+
+
+def is_roman_ivx(text: str) -> bool:
+    """Whether ``text`` is a Roman numeral of I, V and X (I to XXXIX).
+
+    >>> [is_roman_ivx(t) for t in ("XIV", "VIII", "XX", "IIII", "VX", "MIX")]
+    [True, True, True, False, False, False]
+    """
+    return _ROMAN_IVX.fullmatch(text) is not None
 
 
 def number_reading(digits: str) -> str:

@@ -23,7 +23,7 @@ from functools import lru_cache
 
 import regex
 
-from az_ocrfix.morphology import host_suffixes, number_words
+from az_ocrfix.morphology import host_suffixes, is_roman_ivx, number_words
 from az_ocrfix.resources import data_rows
 from az_ocrfix.tokenize import PROTECTED
 
@@ -37,7 +37,6 @@ _DOUBLE_V = regex.compile(r"(?<![\p{L}\d])[A-Z]*VV[A-Z]*(?![\p{L}\d])")
 _YEAR_WORD = regex.compile(r"\s+il\p{Ll}*\b")
 #: A Roman numeral with a glyph a sans face prints for I (l, 1, |, ]): "Ill", "XIl", "II]".
 _ROMANISH = regex.compile(r"(?<![^\s(“\"«])[IVX][IVXl1|\]]{1,4}(?=[\s.,;:)]|$)")
-_ROMAN = regex.compile(r"X{0,3}(?:IX|IV|VI{0,3}|I{1,3})|X{1,3}")
 _I_GLYPHS = str.maketrans("l1|]", "IIII")
 #: What follows a Roman numeral: a name or title ("III Aleksandr", "II Forum"), or əsr
 #: ("XIl əsr", also garbled: "asrin", "osrdo").
@@ -102,7 +101,7 @@ def find_slips(text: str, lexicon: Container[str]) -> list[Slip]:
         numeral = m.group().translate(_I_GLYPHS)
         if (
             numeral != m.group()
-            and _ROMAN.fullmatch(numeral)
+            and is_roman_ivx(numeral)
             and _AFTER_ROMAN.match(text, m.end())
             and free(*m.span())
         ):
