@@ -414,6 +414,11 @@ def synth_docs(lex: SynthLexicon, seed: int, n: int, target_chars: int = 1400) -
     return docs
 
 
+def _numbered(docs: Sequence[Doc], split: str, max_docs: int | None) -> Iterator[tuple[int, Doc]]:
+    """The documents of ``split`` in order, numbered from 0, at most ``max_docs`` of them."""
+    return enumerate(itertools.islice((d for d in docs if d.split == split), max_docs))
+
+
 def plan_jobs(docs: Sequence[Doc], seed: int, max_docs: int | None) -> list[Job]:
     """Each doc: clean-ish pages in two fonts of its split and worn pages in one (dev) or two
     (train and synth: the aze channel needs the extra worn pages) further fonts.
@@ -423,8 +428,7 @@ def plan_jobs(docs: Sequence[Doc], seed: int, max_docs: int | None) -> list[Job]
     per_split: dict[str, list[Job]] = {"train": [], "dev": [], "synth": []}
     for split, jobs in per_split.items():
         fonts = DEV_FONTS if split == "dev" else TRAIN_FONTS
-        chosen = [d for d in docs if d.split == split][:max_docs]
-        for k, doc in enumerate(chosen):
+        for k, doc in _numbered(docs, split, max_docs):
             rng = random.Random(stable_seed(seed, doc.doc_id, "fonts"))
             # Rotate through the fonts so every face gets its share, with a seeded offset.
             offset = k * 3 + rng.randrange(len(fonts))
@@ -442,36 +446,26 @@ def plan_jobs(docs: Sequence[Doc], seed: int, max_docs: int | None) -> list[Job]
     for i in range(max(len(train), len(dev))):
         out.extend(dev[i : i + 1] + train[i : i + 1])
     # Stress pages: one clean-ish eng page per dev document in an unseen bold/italic face.
-    for k, doc in enumerate(d for d in docs if d.split == "dev"):
-        if max_docs is not None and k >= max_docs:
-            break
+    for k, doc in _numbered(docs, "dev", max_docs):
         font = STRESS_FONTS[k % len(STRESS_FONTS)]
         out.append(Job("stress", "eng", font, doc, stable_seed(seed, doc.doc_id, "stress", font)))
     out.extend(per_split["synth"])
     # Wider train conditions, planned last so that the plan above stays the same.
-    for k, doc in enumerate(d for d in docs if d.split == "train"):
-        if max_docs is not None and k >= max_docs:
-            break
+    for k, doc in _numbered(docs, "train", max_docs):
         font = WIDE_FONTS[k % len(WIDE_FONTS)]
         out.append(Job("train", "eng", font, doc, stable_seed(seed, doc.doc_id, "wide", font)))
         font = TRAIN_FONTS[(k * 3) % len(TRAIN_FONTS)]
         out.append(Job("train", "lowres", font, doc, stable_seed(seed, doc.doc_id, "lowres", font)))
     # All-capital train pages (headline style), planned after the wide ones for the same reason.
-    for k, doc in enumerate(d for d in docs if d.split == "train"):
-        if max_docs is not None and k >= max_docs:
-            break
+    for k, doc in _numbered(docs, "train", max_docs):
         font = TRAIN_FONTS[(k * 5 + 1) % len(TRAIN_FONTS)]
         out.append(Job("train", "caps", font, doc, stable_seed(seed, doc.doc_id, "caps", font)))
     # Far stress pages, planned after everything else for the same reason.
-    for k, doc in enumerate(d for d in docs if d.split == "dev"):
-        if max_docs is not None and k >= max_docs:
-            break
+    for k, doc in _numbered(docs, "dev", max_docs):
         family, font = FAR_CONDITIONS[k % len(FAR_CONDITIONS)]
         out.append(Job("stress", family, font, doc, stable_seed(seed, doc.doc_id, "far", font)))
     # All-capital stress pages in the dev fonts.
-    for k, doc in enumerate(d for d in docs if d.split == "dev"):
-        if max_docs is not None and k >= max_docs:
-            break
+    for k, doc in _numbered(docs, "dev", max_docs):
         font = DEV_FONTS[k % len(DEV_FONTS)]
         out.append(Job("stress", "caps", font, doc, stable_seed(seed, doc.doc_id, "caps", font)))
     return out
