@@ -570,3 +570,17 @@ def test_u_umlaut_printed_brace_i_inside_a_word() -> None:
     that opens a word before another letter stays a brace."""
     assert fix("Milli Moclisin m{iddoasi ilo") == "Milli Məclisin müddəası ilə"
     assert fix("{foo bar} ve {test}") == "{foo bar} və {test}"
+
+
+@pytest.mark.parametrize(
+    ("garbled", "expected"),
+    [
+        # isə (however) follows the word it sets off: it never opens a sentence, a name does.
+        ("Bu gun geldi. Isa sene komek edecek.", "Bu gün gəldi. İsa sənə kömək edəcək."),
+        ("Bu gun geldi. Men ise sene komek edecem.", "Bu gün gəldi. Mən isə sənə kömək edəcəm."),
+    ],
+)
+def test_a_word_opening_a_sentence_is_read_as_one_that_opens_sentences(
+    garbled: str, expected: str
+) -> None:
+    assert fix(garbled) == expected

@@ -1,9 +1,13 @@
 """Context: settle close calls between readings with the neighbouring words.
 
-Two kinds of evidence, both data: word bigrams attested in the lexicon
-(``lexicons/bigrams.tsv.gz``), and clitics that follow the vowel harmony of the previous
-word (``lexicons/clitics.tsv``: "mən də", "onlar da").  Context only reorders readings
-whose costs are within :data:`MARGIN` of each other; it never invents a new one.
+Three kinds of evidence, all data: word bigrams attested in the lexicon
+(``lexicons/bigrams.tsv.gz``); clitics that follow the vowel harmony of the previous
+word (``lexicons/clitics.tsv``: "mən də", "onlar da"); and, for a word opening a sentence,
+how often the lexicon's running text writes each reading capitalized.  Every sentence
+opens with a capital, so a word the text almost never capitalizes almost never opens one:
+"isə" (however) follows the word it sets off, and a sentence-initial "Isa" is the name İsa,
+"Mane" the pronoun Mənə.  Context only reorders readings whose costs are within
+:data:`MARGIN` of each other; it never invents a new one.
 
 >>> from az_ocrfix.decode import Alternative, Decision
 >>> d = Decision("da", "da", 0.5, "channel", (Alternative("da", 7.0, 0.1, 0, ()),
@@ -16,6 +20,7 @@ whose costs are within :data:`MARGIN` of each other; it never invents a new one.
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from functools import lru_cache
 from typing import Protocol
 
@@ -33,10 +38,16 @@ MARGIN = 4.0
 BIGRAM_BONUS = 1.5
 #: Cost of a clitic that breaks the harmony of the previous word.
 CLITIC_PENALTY = 6.0
+#: Lowest capital share trusted for a listed word (the lexicon stores whole percents).
+CAPITAL_SHARE_FLOOR = 0.01
 
 
 class Bigrams(Protocol):
     def bigram(self, w1: str, w2: str) -> int: ...
+
+    def cap_share(self, form: str) -> float: ...
+
+    def __contains__(self, form: object) -> bool: ...
 
 
 @lru_cache(maxsize=1)
@@ -63,6 +74,36 @@ class ContextModel:
             return 0.0
         expected = {harmonize(t, v) for t in _clitic_templates()}
         return 0.0 if form in expected else CLITIC_PENALTY
+
+    def opening_sentence(self, decision: Decision) -> Decision:
+        """``decision`` for a capitalized word that opens a sentence: each listed reading
+        pays -ln P(capitalized | reading) from the lexicon's capital share, relative to the
+        listed reading most often capitalized; unlisted readings (names kept, spellings) and
+        the order of equal readings are unchanged.
+
+        >>> from az_ocrfix.decode import Alternative
+        >>> from az_ocrfix.lexicon import Lexicon
+        >>> d = Decision("isa", "isə", 0.9, "channel", (Alternative("isə", 8.6, 3.3, 0, ()),
+        ...                                           Alternative("isa", 11.3, 2.8, 0, ())))
+        >>> ContextModel(Lexicon.default()).opening_sentence(d).alternatives[0].form
+        'isa'
+        """
+        lex = self.bigrams
+        alts = decision.alternatives
+        if lex is None or len(alts) < 2:
+            return decision
+        costs = {
+            a.form: -math.log(max(lex.cap_share(a.form), CAPITAL_SHARE_FLOOR))
+            for a in alts
+            if a.form in lex
+        }
+        if len(costs) < 2:
+            return decision
+        least = min(costs.values())
+        recosted = [
+            a._replace(cost=a.cost + costs[a.form] - least) if a.form in costs else a for a in alts
+        ]
+        return replace(decision, alternatives=tuple(sorted(recosted, key=lambda a: a.cost)))
 
     def choose(
         self, decision: Decision, prev: str, next_decision: Decision | None

@@ -425,6 +425,8 @@ class Corrector:
             caps = self._neighbour_caps(text, tokens, i) if where == "inside" else (False, False)
             if where == "inside":
                 d = self._case_evidence(d, tok.text, case)
+            elif case_pattern(tok.text) == "title" and len(obs) > 1:
+                d = self.context.opening_sentence(d)  # all capitals say nothing of the word
             form, conf, reason = self.context.choose(d, chosen[-1] if chosen else "", next_d)
             word = form or obs
             chosen.append(word)
