@@ -575,8 +575,8 @@ def test_u_umlaut_printed_brace_i_inside_a_word() -> None:
 @pytest.mark.parametrize(
     ("garbled", "expected"),
     [
-        # isə (however) follows the word it sets off: it never opens a sentence, a name does.
-        ("Bu gun geldi. Isa sene komek edecek.", "Bu gün gəldi. İsa sənə kömək edəcək."),
+        # mane (as in "mane olmaq") seldom opens a sentence; the pronoun mənə often does.
+        ("Men bilmirem. Mane tanis deyil.", "Mən bilmirəm. Mənə tanış deyil."),
         ("Bu gun geldi. Men ise sene komek edecem.", "Bu gün gəldi. Mən isə sənə kömək edəcəm."),
     ],
 )

@@ -4,10 +4,10 @@ Three kinds of evidence, all data: word bigrams attested in the lexicon
 (``lexicons/bigrams.tsv.gz``); clitics that follow the vowel harmony of the previous
 word (``lexicons/clitics.tsv``: "mən də", "onlar da"); and, for a word opening a sentence,
 how often the lexicon's running text writes each reading capitalized.  Every sentence
-opens with a capital, so a word the text almost never capitalizes almost never opens one:
-"isə" (however) follows the word it sets off, and a sentence-initial "Isa" is the name İsa,
-"Mane" the pronoun Mənə.  Context only reorders readings whose costs are within
-:data:`MARGIN` of each other; it never invents a new one.
+opens with a capital, so a word the text seldom capitalizes seldom opens one: "mane"
+(hindrance, as in "mane olmaq") is capitalized in 4 % of its attestations, the pronoun
+"mənə" in 19 %, and a sentence-initial "Mane" is Mənə.  Context only reorders readings
+whose costs are within :data:`MARGIN` of each other; it never invents a new one.
 
 >>> from az_ocrfix.decode import Alternative, Decision
 >>> d = Decision("da", "da", 0.5, "channel", (Alternative("da", 7.0, 0.1, 0, ()),
@@ -40,6 +40,10 @@ BIGRAM_BONUS = 1.5
 CLITIC_PENALTY = 6.0
 #: Lowest capital share trusted for a listed word (the lexicon stores whole percents).
 CAPITAL_SHARE_FLOOR = 0.01
+#: Capital share at or above which a word opens sentences freely.  A name's share (near 1)
+#: says it is capitalized everywhere, not that it opens more sentences than a common word
+#: does, so shares above this earn nothing.
+OPENING_SHARE = 0.1
 
 
 class Bigrams(Protocol):
@@ -77,23 +81,23 @@ class ContextModel:
 
     def opening_sentence(self, decision: Decision) -> Decision:
         """``decision`` for a capitalized word that opens a sentence: each listed reading
-        pays -ln P(capitalized | reading) from the lexicon's capital share, relative to the
-        listed reading most often capitalized; unlisted readings (names kept, spellings) and
-        the order of equal readings are unchanged.
+        the lexicon's running text seldom capitalizes (capital share below
+        :data:`OPENING_SHARE`) pays -ln of its share relative to that of the listed reading
+        most often capitalized; unlisted readings (names kept, spellings) are unchanged.
 
         >>> from az_ocrfix.decode import Alternative
         >>> from az_ocrfix.lexicon import Lexicon
-        >>> d = Decision("isa", "isə", 0.9, "channel", (Alternative("isə", 8.6, 3.3, 0, ()),
-        ...                                           Alternative("isa", 11.3, 2.8, 0, ())))
+        >>> d = Decision("mane", None, 0.6, "channel", (Alternative("mane", 8.6, 0.0, 0, ()),
+        ...                                          Alternative("mənə", 9.0, 1.8, 0, ())))
         >>> ContextModel(Lexicon.default()).opening_sentence(d).alternatives[0].form
-        'isa'
+        'mənə'
         """
         lex = self.bigrams
         alts = decision.alternatives
         if lex is None or len(alts) < 2:
             return decision
         costs = {
-            a.form: -math.log(max(lex.cap_share(a.form), CAPITAL_SHARE_FLOOR))
+            a.form: -math.log(max(min(lex.cap_share(a.form), OPENING_SHARE), CAPITAL_SHARE_FLOOR))
             for a in alts
             if a.form in lex
         }
