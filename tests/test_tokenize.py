@@ -84,3 +84,35 @@ def test_brace_read_for_u_umlaut_stays_inside_the_word() -> None:
 @pytest.mark.parametrize("text", ["Bu {test} qalır.", "Şablon {ad} və {foo bar} yazılır."])
 def test_braces_around_words_are_left_alone(text: str) -> None:
     assert fix(text) == text
+
+
+def test_a_debris_symbol_between_lowercase_letters_stays_inside_the_word() -> None:
+    """A symbol no channel table lists (&, ~, §, *) is debris for a letter between lowercase
+    letters with three of them on one side; between capitals or short letter runs it is
+    what it looks like (AT&T, R&D, a*b)."""
+    texts = [t.text for t in TOK.tokens("m&mkundur tələ§ə om~akdaş AT&T R&D a*b Procter&Gamble")]
+    assert texts == [
+        "m&mkundur",
+        "tələ§ə",
+        "om~akdaş",
+        "AT",
+        "T",
+        "R",
+        "D",
+        "a",
+        "b",
+        "Procter",
+        "Gamble",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("garbled", "expected"),
+    [
+        ("Bu m&mkundur ve", "Bu mümkündür və"),
+        ("onun tərk+bində", "onun tərkibində"),
+        ("AT&T və R&D, Procter&Gamble, C++", "AT&T və R&D, Procter&Gamble, C++"),
+    ],
+)
+def test_a_symbol_no_channel_lists_may_stand_for_a_letter(garbled: str, expected: str) -> None:
+    assert fix(garbled) == expected

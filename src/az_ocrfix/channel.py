@@ -28,6 +28,7 @@ from az_ocrfix.alphabet import LOWER_LETTERS
 from az_ocrfix.alphabet import lower as az_lower
 from az_ocrfix.resources import data_file
 from az_ocrfix.synth.align import align_chars
+from az_ocrfix.tokenize import is_debris
 
 __all__ = [
     "Channel",
@@ -49,6 +50,12 @@ DEFAULT_IDENTITY_P = 0.995
 MIN_P = 1e-3
 #: OCR deletions (true text with no observed glyph) enter the search only above this.
 MIN_DELETION_P = 5e-3
+#: Cost of a debris glyph (:func:`~az_ocrfix.tokenize.is_debris`) the training never showed
+#: standing for any one letter: as dear as the rarest confusion the search index keeps.
+DEBRIS_COST = -math.log(MIN_P)
+
+
+_DEBRIS_READINGS = [(letter, DEBRIS_COST) for letter in LOWER_LETTERS]
 
 
 # "I" is parked on a private-use character while the rest is lowercased; "İ" → "i" directly.
@@ -196,6 +203,8 @@ class Channel:
             return self.costs[(true, observed)]
         if true == observed and len(true) == 1:
             return -math.log(DEFAULT_IDENTITY_P)
+        if len(true) == 1 and is_debris(observed) and observed not in self.by_observed:
+            return DEBRIS_COST
         return UNSEEN_COST
 
     def readings(self, observed: str) -> list[tuple[str, float]]:
@@ -205,6 +214,8 @@ class Channel:
             return found
         if len(observed) == 1 and observed.isalpha():
             return [(observed, -math.log(DEFAULT_IDENTITY_P))]
+        if is_debris(observed):
+            return _DEBRIS_READINGS
         return []
 
     def with_initial(self, counts: Mapping[tuple[str, str], float]) -> Channel:

@@ -20,7 +20,7 @@ from typing import Literal
 
 import regex
 
-__all__ = ["Token", "Tokenizer", "case_pattern", "underscore_debris"]
+__all__ = ["Token", "Tokenizer", "case_pattern", "is_debris", "underscore_debris"]
 
 TokenKind = Literal["word", "suffix"]
 Host = Literal["word", "acronym", "number", "unit", "none"]
@@ -34,10 +34,26 @@ _NUMBER = r"\d+(?:[.,:/]\d+)*"
 _JOINERS = "-'’‘ʼ`"
 _CLOSING_QUOTES = frozenset('"”“»')
 _PUNCTUATION = frozenset('.,:;!?"()[]/…“”«»')
+#: Debris: symbols that, printed between two letters, stand for a letter (or for nothing) the
+#: OCR misread, whether or not a channel table lists them (m&mkundur, Om~akdaşlıq): Unicode's
+#: symbols and a few other marks, but not the backtick or acute accent printed for an
+#: apostrophe.
+_DEBRIS = r"(?![`´])[\p{S}#%&*@\\§¶•†‡]"
+_DEBRIS_GLYPH = regex.compile(_DEBRIS)
 #: Marks the OCR prints for a letter only at a word's end (aldığı → "aldig:"), read there by
 #: :mod:`az_ocrfix.marks`; between two letters they are what they look like ("Qeyd:bu").  In
 #: the 378 train pages neither engine printed a colon between two letters.
 _END_MARKS = frozenset(":")
+
+
+def is_debris(glyph: str) -> bool:
+    """Whether ``glyph`` is a debris symbol (see ``_DEBRIS``); sentence punctuation,
+    brackets, quotes, hyphens and apostrophes are not.
+
+    >>> [g for g in "&~#*^%+|§©.,-'’`/()" if is_debris(g)]
+    ['&', '~', '#', '*', '^', '%', '+', '|', '§', '©']
+    """
+    return len(glyph) == 1 and _DEBRIS_GLYPH.fullmatch(glyph) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +134,10 @@ class Tokenizer:
         # the OCR sometimes writes for a letter (ı → !) only between letters, so "söz:" stays "söz".
         # A number is a digit run not glued to letters (2024-cü, COP29 → COP + 29).
         unit = rf"(?:{allowed}|[{inner}](?=\p{{L}})(?<=\p{{L}}.))" if inner else allowed
+        # A debris symbol between lowercase letters, three of them on one side, is part of the
+        # word (m&mkundur; not AT&T, Procter&Gamble or a*b).
+        debris = rf"(?<=\p{{Ll}}{{3}}){_DEBRIS}(?=\p{{Ll}})|(?<=\p{{Ll}}){_DEBRIS}(?=\p{{Ll}}{{3}})"
+        unit = rf"(?:{unit}|{debris})"
         if first:
             after_first = r"(?<=(?:^|[^\p{L}\p{M}])\p{L})"
             unit = rf"(?:{unit}|{after_first}[{first}](?=\p{{L}}))"
