@@ -105,6 +105,24 @@ def _tables() -> dict[str, dict[tuple[str, str], int]]:
     return {condition: dict(counts) for condition, counts in tables.items()}
 
 
+@lru_cache(maxsize=1)
+def _listed_glyphs() -> frozenset[str]:
+    """Every non-letter glyph some table of ``channel.tsv`` lists in an observed string."""
+    return frozenset(
+        c
+        for table in _tables().values()
+        for _true, obs in table
+        for c in obs
+        if not c.isalnum() and not c.isspace()
+    )
+
+
+def _unlisted_debris(glyph: str) -> bool:
+    """A debris symbol no table lists (one that some table lists, such as "|" for l in the
+    English model's pages, is priced by the page's channel alone, as before)."""
+    return is_debris(glyph) and glyph not in _listed_glyphs()
+
+
 @lru_cache(maxsize=8)
 def initial_glyphs(*conditions: str) -> frozenset[str]:
     """Non-letter glyphs that stand for a letter only at a word start in the train pages of
@@ -203,7 +221,7 @@ class Channel:
             return self.costs[(true, observed)]
         if true == observed and len(true) == 1:
             return -math.log(DEFAULT_IDENTITY_P)
-        if len(true) == 1 and is_debris(observed) and observed not in self.by_observed:
+        if len(true) == 1 and _unlisted_debris(observed):
             return DEBRIS_COST
         return UNSEEN_COST
 
@@ -214,7 +232,7 @@ class Channel:
             return found
         if len(observed) == 1 and observed.isalpha():
             return [(observed, -math.log(DEFAULT_IDENTITY_P))]
-        if is_debris(observed):
+        if _unlisted_debris(observed):
             return _DEBRIS_READINGS
         return []
 

@@ -134,9 +134,12 @@ class Tokenizer:
         # the OCR sometimes writes for a letter (ı → !) only between letters, so "söz:" stays "söz".
         # A number is a digit run not glued to letters (2024-cü, COP29 → COP + 29).
         unit = rf"(?:{allowed}|[{inner}](?=\p{{L}})(?<=\p{{L}}.))" if inner else allowed
-        # A debris symbol between lowercase letters, three of them on one side, is part of the
-        # word (m&mkundur; not AT&T, Procter&Gamble or a*b).
-        debris = rf"(?<=\p{{Ll}}{{3}}){_DEBRIS}(?=\p{{Ll}})|(?<=\p{{Ll}}){_DEBRIS}(?=\p{{Ll}}{{3}})"
+        # A debris symbol the glyphs do not list, between lowercase letters with three of them
+        # on one side, is part of the word (m&mkundur; not AT&T, Procter&Gamble or a*b).  A
+        # listed glyph keeps the place its own rules give it.
+        listed = "".join(regex.escape(g) for g in sorted(glyphs) if len(g) == 1)
+        symbol = rf"(?![{listed}]){_DEBRIS}" if listed else _DEBRIS
+        debris = rf"(?<=\p{{Ll}}{{3}}){symbol}(?=\p{{Ll}})|(?<=\p{{Ll}}){symbol}(?=\p{{Ll}}{{3}})"
         unit = rf"(?:{unit}|{debris})"
         if first:
             after_first = r"(?<=(?:^|[^\p{L}\p{M}])\p{L})"
