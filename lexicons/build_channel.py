@@ -14,7 +14,8 @@ Conditions written:
 - ``eng``: tesseract eng on every train page (clean-ish ``eng-<font>`` and ``eng-worn-<font>``);
 - ``aze``: tesseract aze on the worn train pages (``aze-worn-<font>``);
 - ``eng:<font>`` / ``aze:<font>``: the same split per font;
-- ``eng^`` / ``aze^``: only the ops that print each word's first letter.
+- ``eng^`` / ``aze^``: only the ops that print each word's first letter;
+- ``eng$`` / ``aze$``: only the ops that print each word's last letter.
 
 Two alignment passes: the first with :func:`az_ocrfix.synth.align.default_cost`, the second with
 costs -log P(observed | true) estimated from the first, so that multi-character ops (ü → ii,
@@ -45,6 +46,8 @@ ROOT = HERE.parent
 EMPTY = "∅"
 #: Suffix of the conditions that count only the ops printing a word's first letter.
 INITIAL = "^"
+#: Suffix of the conditions that count only the ops printing a word's last letter.
+FINAL = "$"
 #: Pages counted by default: every train page.
 DEFAULT_FROM = "train"
 #: The table of the all-capital pages (see :func:`table_of`).
@@ -160,12 +163,16 @@ def count_all(
             counts[cond].update(a.ops)
             texts[cond].extend(a.used_true)
         counts[f"{engine}{INITIAL}"].update(a.initial_ops)
+        counts[f"{engine}{FINAL}"].update(a.final_ops)
         words[f"{engine} used"] += a.words_used
         words[f"{engine} skipped"] += a.words_skipped
     for cond, c in counts.items():
         if cond.endswith(INITIAL):
             starts = (w[i:] for w in texts[cond.removesuffix(INITIAL)] for i in _first_letter(w))
             add_pair_identities(c, starts, initial=True)
+        elif cond.endswith(FINAL):
+            ends = (w[: i + 1] for w in texts[cond.removesuffix(FINAL)] for i in _last_letter(w))
+            add_pair_identities(c, ends, final=True)
         else:
             add_pair_identities(c, texts[cond])
     return counts, words
@@ -176,8 +183,13 @@ def _first_letter(word: str) -> list[int]:
     return [i for i, c in enumerate(word) if c.isalpha()][:1]
 
 
+def _last_letter(word: str) -> list[int]:
+    """The position of the last letter of ``word`` (none if it has no letter)."""
+    return [i for i, c in enumerate(word) if c.isalpha()][-1:]
+
+
 def add_pair_identities(
-    counts: Counter[Op], true_words: Iterable[str], initial: bool = False
+    counts: Counter[Op], true_words: Iterable[str], initial: bool = False, final: bool = False
 ) -> None:
     """Give each two-character true string (``lı`` in ``lı`` → ``h``) an identity count.
 
@@ -185,7 +197,7 @@ def add_pair_identities(
     times it was read as one of its multi-character ops, so that P(observed | true) normalizes
     over the same denominator as for single characters.  With ``initial``, only occurrences
     that open a word count (the ops of the word-initial table: ``tə`` → ``w`` is rare among
-    the words that begin with tə, not certain).
+    the words that begin with tə, not certain); with ``final``, only those that end it.
 
     >>> counts = Counter({("tə", "w"): 2})
     >>> add_pair_identities(counts, ["təşkil", "tərəf", "ötən"], initial=True)
@@ -200,7 +212,9 @@ def add_pair_identities(
         return
     occurrences: Counter[str] = Counter()
     for w in true_words:
-        for i in range(1 if initial else len(w) - 1):
+        for i in (
+            range(max(0, len(w) - 2), len(w) - 1) if final else range(1 if initial else len(w) - 1)
+        ):
             if w[i : i + 2] in pairs:
                 occurrences[w[i : i + 2]] += 1
     for t in pairs:
@@ -333,7 +347,10 @@ def write_md(
         "that is mostly capitals); `eng:<font>`, `aze:<font>`, `caps:<font>` = the same per",
         "font; `eng^`, `aze^`, `caps^` = only the",
         "ops that print a word's first letter (İ → f, [ and Ə → 9 happen there, not inside",
-        "words), which the search uses for the first glyph of a token.",
+        "words), which the search uses for the first glyph of a token; `eng$`, `aze$`,",
+        "`caps$` = only the ops that print a word's last letter (an English model drops a",
+        "final ı six times as often as one inside a word), used for the last glyph of a token",
+        "and the letters dropped after it.",
         "",
         "| engine | train fonts | pages | words aligned | words skipped |",
         "| --- | --- | ---: | ---: | ---: |",

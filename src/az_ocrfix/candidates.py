@@ -217,6 +217,10 @@ def search(
     deletions = [(t, c) for t, c in channel.readings("") if t]
     initial = has_initial(observed)
     readings = channel.readings
+    # Letters dropped after the last glyph, and that glyph's readings, at word-final costs
+    # (not for a lone letter, like the word-initial ones).
+    final_readings = channel.final_readings if initial else readings
+    final_deletions = [(t, c) for t, c in final_readings("") if t]
 
     def extend(state: _State, stem_len: int, new_prefix: str, nc: float) -> _State | None:
         lo, hi, floor = state[1], state[2], state[4]
@@ -256,7 +260,8 @@ def search(
                     moves.append(
                         ((prefix, len(prefix)), (cost, 0, len(chains), (state, None, ""), floor))
                     )
-            for true, c in deletions if cost <= deletion_limit else ():
+            dropped = final_deletions if pos == n else deletions
+            for true, c in dropped if cost <= deletion_limit else ():
                 nc = cost + c
                 if nc > budget:
                     break
@@ -275,7 +280,11 @@ def search(
         if pos == n:
             break
         steps = [
-            (k, observed[pos : pos + k], readings(observed[pos : pos + k]))
+            (
+                k,
+                observed[pos : pos + k],
+                (final_readings if pos + k == n else readings)(observed[pos : pos + k]),
+            )
             for k in (1, 2)
             if pos + k <= n
         ]

@@ -42,6 +42,8 @@ __all__ = [
 EMPTY = "∅"
 #: Suffix of the channel.tsv conditions that hold only the ops printing a word's first letter.
 INITIAL = "^"
+#: Suffix of the channel.tsv conditions that hold only the ops printing a word's last letter.
+FINAL = "$"
 #: Cost of a substitution never seen in training (about e^-11).
 UNSEEN_COST = 11.0
 #: Floor on identity probability for letters the training data never showed.
@@ -50,6 +52,9 @@ DEFAULT_IDENTITY_P = 0.995
 MIN_P = 1e-3
 #: OCR deletions (true text with no observed glyph) enter the search only above this.
 MIN_DELETION_P = 5e-3
+#: A confusion the whole-word table lacks enters the word-final costs only when it was seen
+#: this often at a word's end (ə printed "es" 18 times does, l printed "!" 4 times does not).
+MIN_POSITION_COUNT = 10
 #: Cost of a debris glyph (:func:`~az_ocrfix.tokenize.is_debris`) the training never showed
 #: standing for any one letter: as dear as the rarest confusion the search index keeps.
 DEBRIS_COST = -math.log(MIN_P)
@@ -162,6 +167,10 @@ class Channel:
     #: (an English model reads a word-initial İ as ``f`` or ``[``, almost never inside words).
     initial_costs: dict[tuple[str, str], float] = field(default_factory=dict)
     _initial_index: dict[str, list[tuple[str, float]]] | None = field(default=None, repr=False)
+    #: Costs of the ops that print a word's last letter, where they differ from ``costs`` (an
+    #: English model drops a final ı six times as often as one inside a word).
+    final_costs: dict[tuple[str, str], float] = field(default_factory=dict)
+    _final_index: dict[str, list[tuple[str, float]]] | None = field(default=None, repr=False)
 
     @classmethod
     def from_counts(
@@ -244,17 +253,40 @@ class Channel:
         >>> [t for t, _ in init.readings("f")], [t for t, _ in init.initial_readings("f")]
         (['f'], ['f', 'i'])
         """
-        totals: dict[str, float] = defaultdict(float)
-        for (true, _obs), n in counts.items():
-            totals[true] += n
-        initial = {
-            (true, obs): -math.log(n / totals[true]) for (true, obs), n in counts.items() if n > 0
+        return replace(self, initial_costs=_position_costs(counts), _initial_index=None)
+
+    def with_final(self, counts: Mapping[tuple[str, str], float]) -> Channel:
+        """This channel with word-final costs estimated from ``counts`` of final ops; an op the
+        search index lacks needs :data:`MIN_POSITION_COUNT` of them.
+
+        >>> ch = Channel.from_counts({("ı", "ı"): 998, ("ı", ""): 2, ("n", "n"): 50})
+        >>> end = ch.with_final({("ı", "ı"): 90, ("ı", ""): 10})
+        >>> round(end.cost("ı", ""), 1), round(end.final_cost("ı", ""), 1)
+        (6.2, 2.3)
+        >>> [t for t, _ in end.final_readings("")], [t for t, _ in end.readings("")]
+        (['ı'], [])
+        """
+        costs = {
+            (true, obs): cost
+            for (true, obs), cost in _position_costs(counts).items()
+            if _spells_letters(true)
+            and (counts[(true, obs)] >= MIN_POSITION_COUNT or self._indexed_op(true, obs))
         }
-        return replace(self, initial_costs=initial, _initial_index=None)
+        return replace(self, final_costs=costs, _final_index=None)
+
+    def _indexed_op(self, true: str, observed: str) -> bool:
+        """Whether the search index holds the op (it drops the rarest)."""
+        limit = -math.log(MIN_P if observed else MIN_DELETION_P)
+        return self.costs.get((true, observed), math.inf) <= limit
 
     def initial_cost(self, true: str, observed: str) -> float:
         """Cost of ``observed`` printing ``true`` as the first letter of a word."""
         found = self.initial_costs.get((true, observed))
+        return found if found is not None else self.cost(true, observed)
+
+    def final_cost(self, true: str, observed: str) -> float:
+        """Cost of ``observed`` printing ``true`` as the last letter of a word."""
+        found = self.final_costs.get((true, observed))
         return found if found is not None else self.cost(true, observed)
 
     def initial_readings(self, observed: str) -> list[tuple[str, float]]:
@@ -262,21 +294,38 @@ class Channel:
         if not self.initial_costs:
             return self.readings(observed)
         if self._initial_index is None:
-            merged: dict[str, dict[str, float]] = defaultdict(dict)
-            for obs, options in self.by_observed.items():
-                merged[obs].update(options)
-            for (true, obs), cost in self.initial_costs.items():
-                merged[obs][true] = cost
-            self._initial_index = {
-                obs: sorted(
-                    ((t, c) for t, c in options.items() if c <= -math.log(MIN_P) and t),
-                    key=lambda tc: tc[1],
-                )
-                for obs, options in merged.items()
-                if obs
-            }
+            self._initial_index = self._position_index(self.initial_costs, deletions=False)
         found = self._initial_index.get(observed)
         return found if found is not None else self.readings(observed)
+
+    def final_readings(self, observed: str) -> list[tuple[str, float]]:
+        """Like :meth:`readings`, for the last glyph(s) of a token, and for ``""``: the
+        letters the OCR may have dropped after them."""
+        if not self.final_costs:
+            return self.readings(observed)
+        if self._final_index is None:
+            self._final_index = self._position_index(self.final_costs, deletions=True)
+        found = self._final_index.get(observed)
+        return found if found is not None else self.readings(observed)
+
+    def _position_index(
+        self, position_costs: dict[tuple[str, str], float], deletions: bool
+    ) -> dict[str, list[tuple[str, float]]]:
+        """``by_observed`` with a word position's own costs where it has them."""
+        merged: dict[str, dict[str, float]] = defaultdict(dict)
+        for obs, readings in self.by_observed.items():
+            merged[obs].update(readings)
+        for (true, obs), cost in position_costs.items():
+            merged[obs][true] = cost
+        index: dict[str, list[tuple[str, float]]] = {}
+        for obs, options in merged.items():
+            if not obs and not deletions:
+                continue
+            limit = -math.log(MIN_P if obs else MIN_DELETION_P)
+            index[obs] = sorted(
+                ((t, c) for t, c in options.items() if c <= limit and t), key=lambda tc: tc[1]
+            )
+        return index
 
     def align_cost(
         self,
@@ -311,6 +360,7 @@ class Channel:
             agg[(true, obs)] += n
         adapted = Channel.from_counts(agg, prior=self, strength=strength)
         adapted.initial_costs = self.initial_costs
+        adapted.final_costs = self.final_costs
         return adapted
 
 
@@ -326,9 +376,25 @@ def shipped_channel(condition: str) -> Channel:
     True
     """
     parts = condition.split("+")
-    return Channel.from_counts(_pooled(load_counts(p) for p in parts)).with_initial(
-        _pooled(load_counts(p + INITIAL) for p in parts)
+    return (
+        Channel.from_counts(_pooled(load_counts(p) for p in parts))
+        .with_initial(_pooled(load_counts(p + INITIAL) for p in parts))
+        .with_final(_pooled(load_counts(p + FINAL) for p in parts))
     )
+
+
+def _spells_letters(true: str) -> bool:
+    """Whether a true substring is letters (or a hyphen or apostrophe) only: what the search
+    reads; a sentence mark on the true side ("ı." → "i") is no reading."""
+    return all(c.isalpha() or c in "'’-" for c in true)
+
+
+def _position_costs(counts: Mapping[tuple[str, str], float]) -> dict[tuple[str, str], float]:
+    """Costs -ln P(observed | true) of the ops counted at one word position."""
+    totals: dict[str, float] = defaultdict(float)
+    for (true, _obs), n in counts.items():
+        totals[true] += n
+    return {(true, obs): -math.log(n / totals[true]) for (true, obs), n in counts.items() if n > 0}
 
 
 def _pooled(tables: Iterable[dict[tuple[str, str], int]]) -> dict[tuple[str, str], int]:

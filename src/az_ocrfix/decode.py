@@ -529,10 +529,7 @@ class Decoder:
         spelled: Alternative | None = None
         for alt in decision.alternatives:
             if alt.stem_len >= 0 or alt.stem_len == -3:
-                new = sum(
-                    channel.initial_cost(t, o) if k == 0 and o and first else channel.cost(t, o)
-                    for k, (t, o) in enumerate(alt.ops)
-                )
+                new = _channel_cost(channel, alt.ops, first)
                 alt = alt._replace(cost=alt.cost - alt.channel_cost + new, channel_cost=new)
             elif alt.stem_len == -2:
                 # Re-aligned under the new channel, at its own cost; a place it took from the
@@ -593,3 +590,20 @@ def uncertain_variants(decisions: Iterable[Decision]) -> list[str]:
             if a.stem_len != -1 and a.cost - best <= VARIANT_MARGIN
         ]
     return out
+
+
+def _channel_cost(channel: Channel, ops: Sequence[tuple[str, str]], positional: bool) -> float:
+    """The cost of a reading's ops under ``channel``, as the search prices them: with
+    ``positional`` (not for a lone letter), the first op that reads a glyph at word-initial
+    costs, the last one and any letters dropped after it at word-final costs."""
+    last = (
+        max((k for k, (_t, o) in enumerate(ops) if o), default=len(ops)) if positional else len(ops)
+    )
+    return sum(
+        channel.initial_cost(t, o)
+        if k == 0 and o and positional
+        else channel.final_cost(t, o)
+        if k >= last
+        else channel.cost(t, o)
+        for k, (t, o) in enumerate(ops)
+    )

@@ -183,6 +183,9 @@ class Alignment(NamedTuple):
     #: The ops that print each word's first letter (OCR treats initials, capitals above all,
     #: differently: İ → f or [ at the start of a word, almost never inside it).
     initial_ops: Counter[Op]
+    #: The ops that print each word's last letter (an English model drops a final ı six
+    #: times as often as one inside a word).
+    final_ops: Counter[Op]
 
 
 def align_texts(true_text: str, observed_text: str, cost: CostFn = default_cost) -> Alignment:
@@ -197,9 +200,12 @@ def align_texts(true_text: str, observed_text: str, cost: CostFn = default_cost)
     (1, 1, 3, 3)
     >>> sorted(align_texts("“İran” sözü", "“fran” s6zii").initial_ops.items())
     [(('s', 's'), 1), (('İ', 'f'), 1)]
+    >>> sorted(align_texts("zamanı, sözü", "zaman, s6zii").final_ops.items())
+    [(('ü', 'ii'), 1), (('ı', ''), 1)]
     """
     ops: Counter[Op] = Counter()
     initial: Counter[Op] = Counter()
+    final: Counter[Op] = Counter()
     used_true: list[str] = []
     skipped = 0
     for t, o in align_words(true_text, observed_text):
@@ -207,15 +213,18 @@ def align_texts(true_text: str, observed_text: str, cost: CostFn = default_cost)
             skipped += 1
             continue
         used_true.append(t)
-        first = next((i for i, c in enumerate(t) if c.isalpha()), -1)
+        letters = [i for i, c in enumerate(t) if c.isalpha()]
+        first, last = (letters[0], letters[-1]) if letters else (-1, -1)
         at = 0  # position in t where the next op starts
         for op in align_chars(t, o, cost):
             if " " not in op[0] and " " not in op[1]:
                 ops[op] += 1
                 if at == first and op[0]:
                     initial[op] += 1
+                if at <= last < at + len(op[0]):
+                    final[op] += 1
             at += len(op[0])
-    return Alignment(ops, len(used_true), skipped, used_true, initial)
+    return Alignment(ops, len(used_true), skipped, used_true, initial, final)
 
 
 def count_ops(true_text: str, observed_text: str, cost: CostFn = default_cost) -> Counter[Op]:
