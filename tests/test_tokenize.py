@@ -118,3 +118,18 @@ def test_a_debris_symbol_between_lowercase_letters_stays_inside_the_word() -> No
 )
 def test_a_symbol_no_channel_lists_may_stand_for_a_letter(garbled: str, expected: str) -> None:
     assert fix(garbled) == expected
+
+
+@pytest.mark.parametrize(
+    ("garbled", "expected"),
+    [
+        # An English model prints a word-initial İ as "[" (the train pages' word-initial table).
+        ("Roma ve [taliya arasinda", "Roma və İtaliya arasında"),
+        ("Bu gun geldi. [ki il sonra", "Bu gün gəldi. İki il sonra"),
+        # A bracket that closes later on the line is a bracket.
+        ("Bu [redaktə] linki və [1] istinad", "Bu [redaktə] linki və [1] istinad"),
+        ("bu [qeyd: bax] və", "bu [qeyd: bax] və"),
+    ],
+)
+def test_an_opening_bracket_may_open_a_word_for_a_capital_i(garbled: str, expected: str) -> None:
+    assert fix(garbled) == expected

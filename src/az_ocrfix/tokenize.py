@@ -14,6 +14,7 @@ whose host (acronym, number or word) matters for vowel harmony.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Literal
@@ -44,6 +45,11 @@ _DEBRIS_GLYPH = regex.compile(_DEBRIS)
 #: :mod:`az_ocrfix.marks`; between two letters they are what they look like ("Qeyd:bu").  In
 #: the 378 train pages neither engine printed a colon between two letters.
 _END_MARKS = frozenset(":")
+
+
+def _opens(glyph: str) -> bool:
+    """Whether ``glyph`` is an opening bracket ([, (, {)."""
+    return len(glyph) == 1 and unicodedata.category(glyph) == "Ps"
 
 
 def is_debris(glyph: str) -> bool:
@@ -144,7 +150,19 @@ class Tokenizer:
         if first:
             after_first = r"(?<=(?:^|[^\p{L}\p{M}])\p{L})"
             unit = rf"(?:{unit}|{after_first}[{first}](?=\p{{L}}))"
-        word = rf"(?=(?:{allowed})*?\p{{L}}){unit}+"
+        # An opening bracket among them may also open a word, before a lowercase letter, when
+        # no bracket closes later on the line ("[taliya" is İtaliya; "[redaktə]", "[1]",
+        # "[qeyd: bax]" stay).
+        brackets = "".join(regex.escape(g) for g in usable if g in initial and _opens(g))
+        opening = ""
+        if brackets:
+            opening = rf"(?<![\p{{L}}\p{{M}}])[{brackets}](?=\p{{Ll}})(?![^\n\]\)}}]*[\]\)}}])"
+            unit = rf"(?:{unit}|{opening})"
+        word = (
+            rf"(?=(?:{opening})?(?:{allowed})*?\p{{L}}){unit}+"
+            if opening
+            else (rf"(?=(?:{allowed})*?\p{{L}}){unit}+")
+        )
         # A lone 0 between words is the letter O (the pronoun "o"), not a number.
         # Opening a sentence or right after a word, "0," is the pronoun before a comma whatever
         # follows (O, 1926-cı ildə; baxmayaraq o, 1932-ci ildə).
