@@ -35,10 +35,9 @@ _NUMBER = r"\d+(?:[.,:/]\d+)*"
 _JOINERS = "-'’‘ʼ`"
 _CLOSING_QUOTES = frozenset('"”“»')
 _PUNCTUATION = frozenset('.,:;!?"()[]/…“”«»')
-#: Debris: symbols that, printed between two letters, stand for a letter (or for nothing) the
-#: OCR misread, whether or not a channel table lists them (m&mkundur, Om~akdaşlıq): Unicode's
-#: symbols and a few other marks, but not the backtick or acute accent printed for an
-#: apostrophe.
+#: Debris: symbols that, printed between two letters, stand for a letter the OCR misread
+#: (m&mkundur): Unicode's symbols and a few other marks, but not the backtick or acute accent
+#: printed for an apostrophe.  One a channel table lists keeps that table's readings.
 _DEBRIS = r"(?![`´])[\p{S}#%&*@\\§¶•†‡]"
 _DEBRIS_GLYPH = regex.compile(_DEBRIS)
 #: Marks the OCR prints for a letter only at a word's end (aldığı → "aldig:"), read there by
@@ -158,11 +157,8 @@ class Tokenizer:
         if brackets:
             opening = rf"(?<![\p{{L}}\p{{M}}])[{brackets}](?=\p{{Ll}})(?![^\n\]\)}}]*[\]\)}}])"
             unit = rf"(?:{unit}|{opening})"
-        word = (
-            rf"(?=(?:{opening})?(?:{allowed})*?\p{{L}}){unit}+"
-            if opening
-            else (rf"(?=(?:{allowed})*?\p{{L}}){unit}+")
-        )
+        lead = f"(?:{opening})?" if opening else ""
+        word = rf"(?={lead}(?:{allowed})*?\p{{L}}){unit}+"
         # A lone 0 between words is the letter O (the pronoun "o"), not a number.
         # Opening a sentence or right after a word, "0," is the pronoun before a comma whatever
         # follows (O, 1926-cı ildə; baxmayaraq o, 1932-ci ildə).
