@@ -614,3 +614,10 @@ def test_the_english_model_drops_a_final_dotless_i_more_often_than_an_inner_one(
     """The word-final table is learned from the train pages, not written by hand."""
     eng = shipped_channel("eng")
     assert eng.final_cost("ı", "") < eng.cost("ı", "") - 0.5
+
+
+def test_a_glyph_that_stands_for_a_capital_keeps_the_word_capitalized() -> None:
+    """An English model prints a word-initial İ as "[": the word was printed capitalized."""
+    assert fix("Ada [kinci dunya muharibesinin gedisatinda") == (
+        "Ada İkinci dünya müharibəsinin gedişatında"
+    )

@@ -31,7 +31,13 @@ from az_ocrfix.alphabet import DIACRITIC_LETTERS, last_vowel, upper
 from az_ocrfix.alphabet import lower as az_lower
 from az_ocrfix.casing import CaseModel, capital_prior, is_acronym, position
 from az_ocrfix.changes import Change, Reason
-from az_ocrfix.channel import Channel, initial_glyphs, observed_lower, shipped_channel
+from az_ocrfix.channel import (
+    Channel,
+    initial_glyph_cases,
+    initial_glyphs,
+    observed_lower,
+    shipped_channel,
+)
 from az_ocrfix.charlm import shipped_charlm
 from az_ocrfix.config import FixConfig
 from az_ocrfix.context import ContextModel
@@ -435,7 +441,8 @@ class Corrector:
             if form is None:
                 if obs in self.lexicon:  # a known word: its case may still need restoring
                     share, count = self._capitalization(obs, d)
-                    cased = case.restore(obs, tok.text, capital_prior(share, where, count, caps))
+                    printed = _printed_case(tok.text)
+                    cased = case.restore(obs, printed, capital_prior(share, where, count, caps))
                     if headline:
                         cased = upper(obs)
                     if cased != tok.text and az_lower(cased) == az_lower(tok.text):
@@ -443,7 +450,7 @@ class Corrector:
                 continue
             share, count = self._capitalization(form, d)
             prior = capital_prior(share, where, count, caps)
-            cased = upper(form) if headline else case.restore(form, tok.text, prior)
+            cased = upper(form) if headline else case.restore(form, _printed_case(tok.text), prior)
             if cased != tok.text:
                 edits.append((tok, cased, conf, reason))
         return edits
@@ -691,6 +698,20 @@ def _among_capitals(tokens: list[Token], i: int, reach: int = 3) -> bool:
     ]
     capitals = sum(1 for w in near if _capitals(w, 2))
     return capitals >= 3 and capitals >= 3 * (len(near) - capitals)
+
+
+def _printed_case(raw: str) -> str:
+    """``raw`` with a glyph opening it that stands for a letter of one case (channel
+    .initial_glyph_cases: "[" for İ) written as a letter of that case, so that case
+    restoration reads "[kinci" as a word printed with a capital.
+
+    >>> _printed_case("[kinci"), _printed_case("kinci")
+    ('Xkinci', 'kinci')
+    """
+    case = initial_glyph_cases().get(raw[:1])
+    if case is None:
+        return raw
+    return ("X" if case == "upper" else "x") + raw[1:]
 
 
 def _fuzzy_for(observed: str, fuzzy: bool) -> bool:
