@@ -100,15 +100,23 @@ def _tables() -> dict[str, dict[tuple[str, str], int]]:
     """Every condition's table, ``channel.tsv`` read once (the channels and the tokenizer's
     glyph sets ask for up to ten of them)."""
     tables: dict[str, dict[tuple[str, str], int]] = defaultdict(lambda: defaultdict(int))
+    for condition, true, obs, n in _rows():
+        tables[condition][(az_lower(true), observed_lower(obs))] += n
+    return {condition: dict(counts) for condition, counts in tables.items()}
+
+
+@lru_cache(maxsize=1)
+def _rows() -> tuple[tuple[str, str, str, int], ...]:
+    """The rows of ``channel.tsv`` as printed (condition, true, observed, count; ∅ → "")."""
+    rows = []
     with data_file("channel.tsv").open("r", encoding="utf-8") as f:
         next(f, None)  # header
         for line in f:
             parts = line.rstrip("\n").split("\t")
-            if len(parts) != 4:
-                continue
-            true, obs = (p.replace(EMPTY, "") for p in parts[1:3])
-            tables[parts[0]][(az_lower(true), observed_lower(obs))] += int(parts[3])
-    return {condition: dict(counts) for condition, counts in tables.items()}
+            if len(parts) == 4:
+                true, obs = (p.replace(EMPTY, "") for p in parts[1:3])
+                rows.append((parts[0], true, obs, int(parts[3])))
+    return tuple(rows)
 
 
 @lru_cache(maxsize=1)
@@ -121,15 +129,10 @@ def initial_glyph_cases() -> dict[str, str]:
     'upper'
     """
     seen: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    with data_file("channel.tsv").open("r", encoding="utf-8") as f:
-        next(f, None)  # header
-        for line in f:
-            parts = line.rstrip("\n").split("\t")
-            if len(parts) != 4 or not parts[0].endswith(INITIAL):
-                continue
-            true, obs = parts[1], parts[2]
-            if true[:1].isalpha() and obs[:1] and not obs[:1].isalnum() and obs != EMPTY:
-                seen[obs[0]][0 if true[0].isupper() else 1] += int(parts[3])
+    for condition, true, obs, n in _rows():
+        glyph = obs[:1]
+        if condition.endswith(INITIAL) and true[:1].isalpha() and glyph and not glyph.isalnum():
+            seen[glyph][0 if true[0].isupper() else 1] += n
     cases = {}
     for glyph, (up, low) in seen.items():
         if up + low >= 5 and max(up, low) >= 0.9 * (up + low):
