@@ -40,6 +40,12 @@ _PUNCTUATION = frozenset('.,:;!?"()[]/…“”«»')
 #: printed for an apostrophe.  One a channel table lists keeps that table's readings.
 _DEBRIS = r"(?![`´])[\p{S}#%&*@\\§¶•†‡]"
 _DEBRIS_GLYPH = regex.compile(_DEBRIS)
+#: How far past an opening bracket a closing one is looked for (no farther: a line holding
+#: thousands of brackets would otherwise take quadratic time).
+_BRACKET_REACH = 100
+#: How many letter-substitute glyphs may open a word before its first letter (a run of
+#: thousands of "¢" or "@" with no letter took quadratic time to reject).
+_LEAD_REACH = 32
 #: Marks the OCR prints for a letter only at a word's end (aldığı → "aldig:"), read there by
 #: :mod:`az_ocrfix.marks`; between two letters they are what they look like ("Qeyd:bu").  In
 #: the 378 train pages neither engine printed a colon between two letters.
@@ -155,10 +161,13 @@ class Tokenizer:
         brackets = "".join(regex.escape(g) for g in usable if g in initial and _opens(g))
         opening = ""
         if brackets:
-            opening = rf"(?<![\p{{L}}\p{{M}}])[{brackets}](?=\p{{Ll}})(?![^\n\]\)}}]*[\]\)}}])"
+            opening = (
+                rf"(?<![\p{{L}}\p{{M}}])[{brackets}](?=\p{{Ll}})"
+                rf"(?![^\n\]\)}}]{{0,{_BRACKET_REACH}}}[\]\)}}])"
+            )
             unit = rf"(?:{unit}|{opening})"
         lead = f"(?:{opening})?" if opening else ""
-        word = rf"(?={lead}(?:{allowed})*?\p{{L}}){unit}+"
+        word = rf"(?={lead}(?:{allowed}){{0,{_LEAD_REACH}}}?\p{{L}}){unit}+"
         # A lone 0 between words is the letter O (the pronoun "o"), not a number.
         # Opening a sentence or right after a word, "0," is the pronoun before a comma whatever
         # follows (O, 1926-cı ildə; baxmayaraq o, 1932-ci ildə).
