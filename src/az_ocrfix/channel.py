@@ -152,6 +152,7 @@ def _listed_glyphs() -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=4096)
 def _unlisted_debris(glyph: str) -> bool:
     """A debris symbol no table lists (one that some table lists, such as "|" for l in the
     English model's pages, is priced by the page's channel alone, as before)."""

@@ -84,6 +84,10 @@ class Lexicon:
         return math.log(max(self._counts.get(form, 0), 0.5) / self.total)
 
 
+#: Tokens longer than this are kept as printed, unsearched: the longest listed form has 28
+#: letters, and a run of thousands of letters (a table rule, OCR noise) took time and memory
+#: that grew faster than its length (6,400 letters: 5.7 s and 2 GB).
+MAX_TOKEN_LENGTH = 48
 #: A listed word must be this common (corpus count) to replace a spelling with a double letter.
 NEIGHBOUR_MIN_COUNT = 200
 #: How much better (nats) a fuzzy match must explain the glyphs as letters than the
@@ -405,6 +409,8 @@ class Decoder:
         rapidfuzz fallback (:mod:`az_ocrfix.fuzzy`); with ``spelling``, an unlisted token
         also gets an open-vocabulary reading (:meth:`with_spelling`).
         """
+        if len(observed) > MAX_TOKEN_LENGTH:
+            return Decision(observed, None, 1.0, "keep")
         alts = self.alternatives(observed, channel)
         in_lexicon = any(a.form == observed and not a.stem_len for a in alts)
         options = list(alts)

@@ -28,7 +28,7 @@ Host = Literal["word", "acronym", "number", "unit", "none"]
 
 PROTECTED = (
     r"(?:https?://|ftp://|www\.)\S+"  # URLs
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail
+    r"|(?<![\w.+-])[\w.+-]++@[\w-]+(?:\.[\w-]+)+"  # e-mail (tried at a run's start only)
     r"|\b[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.(?:az|com|org|net|ru|tr|info|gov|edu|io|uk|de)\b"  # domains
 )
 _NUMBER = r"\d+(?:[.,:/]\d+)*"
