@@ -34,6 +34,7 @@ bench: setup
 	$(BIN)/python benchmarks/hyphenation.py
 	$(BIN)/python benchmarks/search.py
 	$(BIN)/python benchmarks/throughput.py
+	$(BIN)/python benchmarks/adversarial.py
 
 lexicon: setup
 	$(BIN)/python lexicons/build.py

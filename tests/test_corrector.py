@@ -621,3 +621,10 @@ def test_a_glyph_that_stands_for_a_capital_keeps_the_word_capitalized() -> None:
     assert fix("Ada [kinci dunya muharibesinin gedisatinda") == (
         "Ada İkinci dünya müharibəsinin gedişatında"
     )
+
+
+def test_a_token_far_longer_than_any_word_is_kept_as_printed() -> None:
+    """A 50,000-letter token (a table rule, OCR noise) is no word to search for: it stays, and
+    the page around it is repaired as usual (the search over it once ran out of memory)."""
+    run = "a" * 50_000
+    assert fix(f"Milli Moclis {run} ve") == f"Milli Məclis {run} və"

@@ -396,9 +396,14 @@ class Corrector:
         chosen: list[str] = []  # repaired lowercase words so far (context for the next)
         prev_word = ""
         acronym = ""  # the last acronym as repaired (SSRI → SSRİ), host of a following suffix
+        # A page repeats its suffixes (2024-cü, QHT-lərin): each one is weighed once per host.
+        suffixes: dict[tuple[str, str, str, str, str], tuple[str, float] | None] = {}
         for i, tok in enumerate(tokens):
             if tok.kind == "suffix":
-                fixed = self._fix_suffix(tok, channel, prev_word, acronym)
+                key = (tok.host, tok.host_text, prev_word, acronym, tok.text)
+                if key not in suffixes:
+                    suffixes[key] = self._fix_suffix(tok, channel, prev_word, acronym)
+                fixed = suffixes[key]
                 if fixed is not None:
                     edits.append(
                         (
