@@ -237,15 +237,12 @@ class Channel:
     def _indexed(cls, costs: dict[tuple[str, str], float]) -> Channel:
         by_obs: dict[str, list[tuple[str, float]]] = defaultdict(list)
         glyphs: set[str] = set()
-        max_cost = -math.log(MIN_P)
         for (true, obs), cost in costs.items():
-            if cost > max_cost or len(obs) > 2 or len(true) > 2 or (not obs and not true):
-                continue
-            if not obs and cost > -math.log(MIN_DELETION_P):
+            if cost > _search_limit(obs) or len(obs) > 2 or len(true) > 2 or (not obs and not true):
                 continue
             if not true and any(c.isalnum() for c in obs):
                 continue  # stray letters: better explained by 1:2 ops (ç → cg) than insertions
-            if any(not c.isalpha() and c not in "'’-" for c in true):
+            if not _spells_letters(true):
                 continue  # we only search for letters
             by_obs[obs].append((true, cost))
             if true and obs and any(t.isalpha() for t in true):
@@ -307,8 +304,7 @@ class Channel:
 
     def _indexed_op(self, true: str, observed: str) -> bool:
         """Whether the search index holds the op (it drops the rarest)."""
-        limit = -math.log(MIN_P if observed else MIN_DELETION_P)
-        return self.costs.get((true, observed), math.inf) <= limit
+        return self.costs.get((true, observed), math.inf) <= _search_limit(observed)
 
     def initial_cost(self, true: str, observed: str) -> float:
         """Cost of ``observed`` printing ``true`` as the first letter of a word."""
@@ -352,7 +348,7 @@ class Channel:
         for obs, options in merged.items():
             if not obs and not deletions:
                 continue
-            limit = -math.log(MIN_P if obs else MIN_DELETION_P)
+            limit = _search_limit(obs)
             index[obs] = sorted(
                 ((t, c) for t, c in options.items() if c <= limit and t), key=lambda tc: tc[1]
             )
@@ -412,6 +408,12 @@ def shipped_channel(condition: str) -> Channel:
         .with_initial(_pooled(load_counts(p + INITIAL) for p in parts))
         .with_final(_pooled(load_counts(p + FINAL) for p in parts))
     )
+
+
+def _search_limit(observed: str) -> float:
+    """The dearest op the search index keeps: −ln MIN_P, or −ln MIN_DELETION_P for a letter
+    the OCR dropped (``observed`` empty)."""
+    return -math.log(MIN_P if observed else MIN_DELETION_P)
 
 
 def _spells_letters(true: str) -> bool:
