@@ -46,7 +46,9 @@ CAPITAL_SHARE_FLOOR = 0.01
 OPENING_SHARE = 0.1
 
 
-class Bigrams(Protocol):
+class WordStats(Protocol):
+    """What context reads from the lexicon: attested bigrams, capital shares, listed forms."""
+
     def bigram(self, w1: str, w2: str) -> int: ...
 
     def cap_share(self, form: str) -> float: ...
@@ -67,8 +69,8 @@ def _clitic_forms() -> frozenset[str]:
 class ContextModel:
     """Reorders a decision's close alternatives using its neighbours."""
 
-    def __init__(self, bigrams: Bigrams | None) -> None:
-        self.bigrams = bigrams
+    def __init__(self, words: WordStats | None) -> None:
+        self.words = words
 
     def _clitic_cost(self, form: str, prev: str) -> float:
         if form not in _clitic_forms() or not prev:
@@ -92,7 +94,7 @@ class ContextModel:
         >>> ContextModel(Lexicon.default()).opening_sentence(d).alternatives[0].form
         'mənə'
         """
-        lex = self.bigrams
+        lex = self.words
         alts = decision.alternatives
         if lex is None or len(alts) < 2:
             return decision
@@ -124,10 +126,10 @@ class ContextModel:
             if alt.cost - alts[0].cost > MARGIN:
                 break
             cost = alt.cost + self._clitic_cost(alt.form, prev)
-            if self.bigrams is not None:
-                if prev and self.bigrams.bigram(prev, alt.form):
+            if self.words is not None:
+                if prev and self.words.bigram(prev, alt.form):
                     cost -= BIGRAM_BONUS
-                if nxt and self.bigrams.bigram(alt.form, nxt):
+                if nxt and self.words.bigram(alt.form, nxt):
                     cost -= BIGRAM_BONUS
             scored.append((cost, alt))
         scored.sort(key=lambda ca: ca[0])
