@@ -77,10 +77,13 @@ def split_word(token: str, *, left: bool) -> str:
     ('Öz', 'Türkiyə')
     >>> split_word("də(2011/2012", left=False), split_word("QHT.az", left=True)
     ('də', 'QHT.az')
+    >>> split_word(".", left=True)  # no word character: no word to join
+    ''
+
     """
     if left:
         part = _INNER_DASH.split(token)[-1]
-        if _DOTTED.search(part):
+        if _DOTTED.search(part) and any(is_wordish(c) for c in part):
             return part
         m = _LEFT_RUN.search(part)
         return m.group().lstrip(_QUOTES) if m else ""
