@@ -359,3 +359,12 @@ def test_idempotent_on_word_text(parts: list[tuple[str, str]]) -> None:
 )
 def test_dash_debris_at_line_ends(text: str, expected: str) -> None:
     assert reflow(text, SMALL).text == expected
+
+
+@pytest.mark.parametrize("opts", [DEFAULT, LAYOUT_ONLY])
+def test_a_hyphen_after_no_word_joins_nothing(opts: LayoutOptions) -> None:
+    """A line of "." and "-" is no word broken by a hyphen (hypothesis found ".-\\n.-\\nH"
+    reflowed to ".-\\n.-H", then to ".-H")."""
+    once = text_of(".-\n.-\nH ", SMALL, opts)
+    assert "-H" not in once
+    assert text_of(once, SMALL, opts) == once
