@@ -366,6 +366,41 @@ def find_doubled_shadows(
     return found
 
 
+#: How many times more frequent a form with one more letter must be to make a form the
+#: letter was dropped from its shadow.  Far above DOUBLED_RATIO: many real words are one
+#: letter from a commoner one (alan / alınan); a form attested in a curated list is never
+#: such a shadow.
+DROPPED_RATIO = 1000.0
+#: Shortest form taken for such a shadow: short words are one letter apart everywhere.
+MIN_DROPPED_LENGTH = 4
+
+
+def find_dropped_shadows(
+    counts: dict[str, float], attested: Iterable[str] = ()
+) -> dict[str, tuple[str, int]]:
+    """Forms that are a far commoner form with one letter dropped, typing or OCR slips
+    (müllif, halarda, diqqt, nazilər): the fuller twin must be at least
+    :data:`DROPPED_RATIO` times as frequent, and the form attested in no curated list.
+    Listed, such a slip is the reading of every print of its twin that lost the letter.
+
+    >>> find_dropped_shadows({"müəllif": 40000, "müllif": 3, "yaratmaq": 40000,
+    ...                       "yaramaq": 2}, attested=["yaramaq"])
+    {'müllif': ('müəllif', 1)}
+    """
+    attested_set = set(attested)
+    found: dict[str, tuple[str, int]] = {}
+    for g, n in counts.items():
+        if n < DROPPED_RATIO:
+            continue
+        for i in range(len(g) if len(g) > MIN_DROPPED_LENGTH else 0):
+            f = g[:i] + g[i + 1 :]
+            if f in found or f in attested_set or f not in counts:
+                continue
+            if n >= DROPPED_RATIO * counts[f]:
+                found[f] = (g, 1)
+    return found
+
+
 #: Turkish progressive -(I)yor with its endings (Azerbaijani: -Ir) and the Turkish
 #: infinitive -mAk(tA) (Azerbaijani: -maq/-mək).
 _TURKISH_ENDINGS = re.compile(
@@ -862,12 +897,15 @@ def build(col: Collected, target_top: float = 1e7) -> Built:
     shadows.update(late)
     doubled = {f: t for f, t in find_doubled_shadows(counts, attested).items() if f not in shadows}
     shadows.update(doubled)
+    dropped = {f: t for f, t in find_dropped_shadows(counts, attested).items() if f not in shadows}
+    shadows.update(dropped)
     stats = dict(col.stats)
     stats["forms.before_shadows"] = len(counts)
     stats["turkish"] = len(turkish)
     stats["shadows"] = len(shadows)
     stats["shadows.late_syllable"] = len(late)
     stats["shadows.doubled_letter"] = len(doubled)
+    stats["shadows.dropped_letter"] = len(dropped)
     stats["shadows.tokens"] = round(sum(counts[f] for f in shadows))
     shadow_counts = {f: round(counts[f]) for f in shadows}
     final = {f: max(1, round(c)) for f, c in counts.items() if f not in shadows}
