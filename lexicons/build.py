@@ -390,9 +390,9 @@ def find_dropped_shadows(
     attested_set = set(attested)
     found: dict[str, tuple[str, int]] = {}
     for g, n in counts.items():
-        if n < DROPPED_RATIO:
+        if n < DROPPED_RATIO or len(g) <= MIN_DROPPED_LENGTH:
             continue
-        for i in range(len(g) if len(g) > MIN_DROPPED_LENGTH else 0):
+        for i in range(len(g)):
             f = g[:i] + g[i + 1 :]
             if f in found or f in attested_set or f not in counts:
                 continue
