@@ -27,7 +27,6 @@ from functools import lru_cache
 from az_ocrfix.alphabet import LOWER_LETTERS
 from az_ocrfix.alphabet import lower as az_lower
 from az_ocrfix.resources import data_file
-from az_ocrfix.synth.align import align_chars
 from az_ocrfix.tokenize import is_debris
 
 __all__ = [
@@ -372,11 +371,54 @@ class Channel:
         (5.0, 11.0)
         """
         more = unseen if invented is None else invented
+        cost = self.cost
+        priced: dict[tuple[str, str], float] = {}
 
-        def step(t: str, o: str) -> float:
-            return min(self.cost(t, o), more if len(o) > len(t) else unseen)
+        def price(t: str, o: str, invents: bool) -> float:
+            # Each distinct step priced once per call.
+            c = priced.get((t, o))
+            if c is None:
+                c = min(cost(t, o), more if invents else unseen)
+                priced[(t, o)] = c
+            return c
 
-        return sum(step(t, o) for t, o in align_chars(true, observed, step))
+        # The alignment's cost only (no path).  From each cell the 1:1, 1:0, 0:1, 1:2 and
+        # 2:1 steps are taken in the order align_chars (az_ocrfix.synth.align) takes them,
+        # so the sum is the one its path gives, to the last bit.
+        n, m = len(true), len(observed)
+        inf = math.inf
+        best = [[inf] * (m + 1) for _ in range(n + 1)]
+        best[0][0] = 0.0
+        for i in range(n + 1):
+            row = best[i]
+            below = best[i + 1] if i < n else None  # one true letter on
+            below2 = best[i + 2] if i + 1 < n else None  # two true letters on
+            t1, t2 = true[i : i + 1], true[i : i + 2]
+            for j in range(m + 1):
+                here = row[j]
+                if here == inf:
+                    continue
+                o1 = observed[j : j + 1]
+                if below is not None:
+                    if j < m and (c := here + price(t1, o1, False)) < below[j + 1]:
+                        below[j + 1] = c
+                    if (c := here + price(t1, "", False)) < below[j]:
+                        below[j] = c
+                if j < m and (c := here + price("", o1, True)) < row[j + 1]:
+                    row[j + 1] = c
+                if (
+                    below is not None
+                    and j + 1 < m
+                    and (c := here + price(t1, observed[j : j + 2], True)) < below[j + 2]
+                ):
+                    below[j + 2] = c
+                if (
+                    below2 is not None
+                    and j < m
+                    and (c := here + price(t2, o1, False)) < below2[j + 1]
+                ):
+                    below2[j + 1] = c
+        return best[n][m]
 
     def ops_counts_to_channel(
         self, counts: Iterable[tuple[str, str, float]], strength: float
