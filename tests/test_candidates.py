@@ -76,3 +76,30 @@ def test_an_unlisted_form_keeps_each_of_its_stem_and_chain_splits() -> None:
     chains = SuffixList(["iyanı", "nı"])
     splits = {c.stem_len for c in search("efiopiyanı", CHANNEL, words, chains, 20) if c.stem_len}
     assert splits == {len("efiop"), len("efiopiya")}
+
+
+_GLYPHS = "aeəoıiüuşsçcgğqnm1!{|é6"
+
+
+@given(
+    st.text(alphabet=_GLYPHS, max_size=9),
+    st.text(alphabet=_GLYPHS, max_size=9),
+    st.sampled_from([(11.0, None), (5.5, None), (5.5, 11.0)]),
+)
+def test_align_cost_is_the_cost_of_the_best_alignment(
+    true: str, observed: str, prices: tuple[float, float | None]
+) -> None:
+    """Channel.align_cost (a cost-only dynamic programme) equals the summed step costs of
+    the path align_chars finds with the same step prices, bit for bit."""
+    from az_ocrfix.channel import shipped_channel
+    from az_ocrfix.synth.align import align_chars
+
+    channel = shipped_channel("eng")
+    unseen, invented = prices
+    more = unseen if invented is None else invented
+
+    def step(t: str, o: str) -> float:
+        return min(channel.cost(t, o), more if len(o) > len(t) else unseen)
+
+    path = align_chars(true, observed, step)
+    assert channel.align_cost(true, observed, unseen, invented) == sum(step(t, o) for t, o in path)
