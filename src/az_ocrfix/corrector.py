@@ -19,6 +19,7 @@ process and call :meth:`Corrector.fix_document` for each document.  Per document
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -398,6 +399,7 @@ class Corrector:
         acronym = ""  # the last acronym as repaired (SSRI → SSRİ), host of a following suffix
         # A page repeats its suffixes (2024-cü, QHT-lərin): each one is weighed once per host.
         suffixes: dict[tuple[str, str, str, str, str], tuple[str, float] | None] = {}
+        headlines = _among_capitals(tokens)
         for i, tok in enumerate(tokens):
             if tok.kind == "suffix":
                 key = (tok.host, tok.host_text, prev_word, acronym, tok.text)
@@ -442,7 +444,7 @@ class Corrector:
             word = form or obs
             chosen.append(word)
             prev_word = word
-            headline = _among_capitals(tokens, i)
+            headline = headlines[i]
             if form is None:
                 if obs in self.lexicon:  # a known word: its case may still need restoring
                     share, count = self._capitalization(obs, d)
@@ -684,8 +686,8 @@ def _in_capital_line(tokens: list[Token], i: int) -> bool:
     return any(_capitals(w, 5) for step in (-1, 1) for w in islice(_words_from(tokens, i, step), 1))
 
 
-def _among_capitals(tokens: list[Token], i: int, reach: int = 3) -> bool:
-    """Whether the word ``tokens[i]`` stands inside text set in capitals: of the words (two
+def _among_capitals(tokens: list[Token], reach: int = 3) -> list[bool]:
+    """For each token, whether it is a word inside text set in capitals: of the words (two
     letters or more) up to ``reach`` on each side, at least three are in capitals, three times
     as many as the others.  There a word the OCR printed in mixed or lower case (Ve for VƏ, Ki
     for Kİ, iki for İKİ) is in capitals too; a word or two emphasized in capitals inside
@@ -693,16 +695,25 @@ def _among_capitals(tokens: list[Token], i: int, reach: int = 3) -> bool:
 
     >>> text = "SON XƏBƏR Ve HAVA DURUMU"
     >>> words = [Token(k, k + 1, w, "word") for k, w in enumerate(text.split())]
-    >>> _among_capitals(words, 2), _among_capitals(words[:3], 2)
+    >>> _among_capitals(words)[2], _among_capitals(words[:3])[2]
     (True, False)
     """
-    near = [
-        w
-        for step in (-1, 1)
-        for w in islice((w for w in _words_from(tokens, i, step) if _letters(w) >= 2), reach)
-    ]
-    capitals = sum(1 for w in near if _capitals(w, 2))
-    return capitals >= 3 and capitals >= 3 * (len(near) - capitals)
+    # The words that count as neighbours, in order: their token index and whether in capitals.
+    at = [k for k, t in enumerate(tokens) if t.kind == "word" and _letters(t.text) >= 2]
+    seen = [0]  # seen[q]: capitals among the first q of them
+    for k in at:
+        seen.append(seen[-1] + _capitals(tokens[k].text, 2))
+    out = [False] * len(tokens)
+    for i, tok in enumerate(tokens):
+        if tok.kind != "word":
+            continue
+        q = bisect_left(at, i)  # neighbours before i: at[q - reach : q]
+        r = q + 1 if q < len(at) and at[q] == i else q  # after i: at[r : r + reach]
+        lo, hi = max(q - reach, 0), min(r + reach, len(at))
+        near = (q - lo) + (hi - r)
+        capitals = (seen[q] - seen[lo]) + (seen[hi] - seen[r])
+        out[i] = capitals >= 3 and capitals >= 3 * (near - capitals)
+    return out
 
 
 def _printed_case(raw: str) -> str:
