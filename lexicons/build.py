@@ -371,8 +371,11 @@ def find_doubled_shadows(
 #: letter from a commoner one (alan / alınan); a form attested in a curated list is never
 #: such a shadow.
 DROPPED_RATIO = 1000.0
-#: Shortest form taken for such a shadow: short words are one letter apart everywhere.
+#: Shortest form taken for such a shadow at that ratio: short words are one letter apart
+#: everywhere.  A shorter one (two letters or more) needs SHORT_DROPPED_RATIO: üçn (3) for
+#: üçün (2.1 M), oan (107) for olan (1.5 M), iə (290) for ilə (3.6 M).
 MIN_DROPPED_LENGTH = 4
+SHORT_DROPPED_RATIO = 10000.0
 
 
 def find_dropped_shadows(
@@ -380,23 +383,26 @@ def find_dropped_shadows(
 ) -> dict[str, tuple[str, int]]:
     """Forms that are a far commoner form with one letter dropped, typing or OCR slips
     (müllif, halarda, diqqt, nazilər): the fuller twin must be at least
-    :data:`DROPPED_RATIO` times as frequent, and the form attested in no curated list.
+    :data:`DROPPED_RATIO` times as frequent (:data:`SHORT_DROPPED_RATIO` for a form shorter
+    than :data:`MIN_DROPPED_LENGTH`), and the form attested in no curated list.
     Listed, such a slip is the reading of every print of its twin that lost the letter.
 
-    >>> find_dropped_shadows({"müəllif": 40000, "müllif": 3, "yaratmaq": 40000,
-    ...                       "yaramaq": 2}, attested=["yaramaq"])
-    {'müllif': ('müəllif', 1)}
+    >>> counts = {"müəllif": 4e4, "müllif": 3, "yaratmaq": 4e4, "yaramaq": 2,
+    ...           "üçün": 2e6, "üçn": 3, "olan": 2e6, "ola": 9e5}
+    >>> find_dropped_shadows(counts, attested=["yaramaq"])
+    {'müllif': ('müəllif', 1), 'üçn': ('üçün', 1)}
     """
     attested_set = set(attested)
     found: dict[str, tuple[str, int]] = {}
     for g, n in counts.items():
-        if n < DROPPED_RATIO or len(g) <= MIN_DROPPED_LENGTH:
+        ratio = DROPPED_RATIO if len(g) > MIN_DROPPED_LENGTH else SHORT_DROPPED_RATIO
+        if n < ratio or len(g) < 3:
             continue
         for i in range(len(g)):
             f = g[:i] + g[i + 1 :]
             if f in found or f in attested_set or f not in counts:
                 continue
-            if n >= DROPPED_RATIO * counts[f]:
+            if n >= ratio * counts[f]:
                 found[f] = (g, 1)
     return found
 
