@@ -428,9 +428,29 @@ class Channel:
         for true, obs, n in counts:
             agg[(true, obs)] += n
         adapted = Channel.from_counts(agg, prior=self, strength=strength)
-        adapted.initial_costs = self.initial_costs
-        adapted.final_costs = self.final_costs
+        adapted.initial_costs = self._moved(self.initial_costs, adapted)
+        adapted.final_costs = self._moved(self.final_costs, adapted)
         return adapted
+
+    def _moved(
+        self, position_costs: dict[tuple[str, str], float], adapted: Channel
+    ) -> dict[tuple[str, str], float]:
+        """A word position's costs moved as far as ``adapted`` (this channel re-estimated on a
+        document) moved the same op anywhere in a word: a page that never prints t as r
+        makes a word-initial r for t as much rarer as an inner one.
+
+        >>> ch = Channel.from_counts({("t", "t"): 990, ("t", "r"): 10, ("r", "r"): 500})
+        >>> ch = ch.with_initial({("t", "t"): 90, ("t", "r"): 10})
+        >>> page = ch.ops_counts_to_channel([("t", "t", 200.0)], strength=20.0)
+        >>> [round(c, 1) for c in (ch.initial_cost("t", "r"), ch.cost("t", "r"))]
+        [2.3, 4.6]
+        >>> [round(c, 1) for c in (page.initial_cost("t", "r"), page.cost("t", "r"))]
+        [4.7, 7.0]
+        """
+        return {
+            (t, o): cost + adapted.cost(t, o) - self.cost(t, o)
+            for (t, o), cost in position_costs.items()
+        }
 
 
 @lru_cache(maxsize=8)
