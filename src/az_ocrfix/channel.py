@@ -435,9 +435,12 @@ class Channel:
     def _moved(
         self, position_costs: dict[tuple[str, str], float], adapted: Channel
     ) -> dict[tuple[str, str], float]:
-        """A word position's costs moved as far as ``adapted`` (this channel re-estimated on a
-        document) moved the same op anywhere in a word: a page that never prints t as r
-        makes a word-initial r for t as much rarer as an inner one.
+        """A word position's costs made as much dearer as ``adapted`` (this channel
+        re-estimated on a document) made the same op anywhere in a word: a page that never
+        prints t as r makes a word-initial r for t as much rarer as an inner one.  A page's
+        counts never make a position's op cheaper than shipped: the word-final ı printed t
+        (3 % at a word's end) would then have read "sayt" as sayı on a real scan whose
+        words show that confusion a few times.
 
         >>> ch = Channel.from_counts({("t", "t"): 990, ("t", "r"): 10, ("r", "r"): 500})
         >>> ch = ch.with_initial({("t", "t"): 90, ("t", "r"): 10})
@@ -448,7 +451,7 @@ class Channel:
         [4.7, 7.0]
         """
         return {
-            (t, o): cost + adapted.cost(t, o) - self.cost(t, o)
+            (t, o): cost + max(adapted.cost(t, o) - self.cost(t, o), 0.0)
             for (t, o), cost in position_costs.items()
         }
 
