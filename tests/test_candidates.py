@@ -4,7 +4,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from az_ocrfix.candidates import SuffixList, WordList, search
-from az_ocrfix.channel import Channel
+from az_ocrfix.channel import Channel, shipped_channel
+from az_ocrfix.synth.align import align_chars
 
 CHANNEL = Channel.from_counts(
     {
@@ -91,9 +92,6 @@ def test_align_cost_is_the_cost_of_the_best_alignment(
 ) -> None:
     """Channel.align_cost (a cost-only dynamic programme) equals the summed step costs of
     the path align_chars finds with the same step prices, bit for bit."""
-    from az_ocrfix.channel import shipped_channel
-    from az_ocrfix.synth.align import align_chars
-
     channel = shipped_channel("eng")
     unseen, invented = prices
     more = unseen if invented is None else invented

@@ -698,7 +698,7 @@ def _among_capitals(tokens: list[Token], reach: int = 3) -> list[bool]:
     >>> _among_capitals(words)[2], _among_capitals(words[:3])[2]
     (True, False)
     """
-    # The words that count as neighbours, in order: their token index and whether in capitals.
+    # The token indexes of the words that count as neighbours (two letters or more), in order.
     at = [k for k, t in enumerate(tokens) if t.kind == "word" and _letters(t.text) >= 2]
     seen = [0]  # seen[q]: capitals among the first q of them
     for k in at:
