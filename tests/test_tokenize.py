@@ -88,17 +88,22 @@ def test_braces_around_words_are_left_alone(text: str) -> None:
 
 def test_a_debris_symbol_between_lowercase_letters_stays_inside_the_word() -> None:
     """A symbol no channel table lists (&, ~, §, *) is debris for a letter between lowercase
-    letters with three of them on one side; between capitals or short letter runs it is
-    what it looks like (AT&T, R&D, a*b)."""
-    texts = [t.text for t in TOK.tokens("m&mkundur tələ§ə om~akdaş AT&T R&D a*b Procter&Gamble")]
+    letters with three of them on one side, or after a word's opening capital before three
+    lowercase letters; between capitals or short letter runs it is what it looks like (AT&T,
+    R&D, S&P, a*b)."""
+    text = "m&mkundur tələ§ə om~akdaş D&vlat AT&T R&D S&P a*b Procter&Gamble"
+    texts = [t.text for t in TOK.tokens(text)]
     assert texts == [
         "m&mkundur",
         "tələ§ə",
         "om~akdaş",
+        "D&vlat",
         "AT",
         "T",
         "R",
         "D",
+        "S",
+        "P",
         "a",
         "b",
         "Procter",
@@ -111,6 +116,7 @@ def test_a_debris_symbol_between_lowercase_letters_stays_inside_the_word() -> No
     [
         ("Bu m&mkundur ve", "Bu mümkündür və"),
         ("onun tərk+bində", "onun tərkibində"),
+        ("QHT-lərə D&vlat Dəstəyi Agentliyi", "QHT-lərə Dövlət Dəstəyi Agentliyi"),
         ("AT&T və R&D, Procter&Gamble, C++", "AT&T və R&D, Procter&Gamble, C++"),
         # "|" is a glyph the English model's table lists (for l); on a clean page it stays.
         ("thumb|200px|left|Şəkil", "thumb|200px|left|Şəkil"),

@@ -146,11 +146,15 @@ class Tokenizer:
         # A number is a digit run not glued to letters (2024-cü, COP29 → COP + 29).
         unit = rf"(?:{allowed}|[{inner}](?=\p{{L}})(?<=\p{{L}}.))" if inner else allowed
         # A debris symbol the glyphs do not list, between lowercase letters with three of them
-        # on one side, is part of the word (m&mkundur; not AT&T, Procter&Gamble or a*b).  A
+        # on one side, or between a word's opening capital and three lowercase letters, is
+        # part of the word (m&mkundur, D&vlat; not AT&T, R&D, Procter&Gamble or a*b).  A
         # listed glyph keeps the place its own rules give it.
         listed = "".join(regex.escape(g) for g in sorted(glyphs) if len(g) == 1)
         symbol = rf"(?![{listed}]){_DEBRIS}" if listed else _DEBRIS
-        debris = rf"(?<=\p{{Ll}}{{3}}){symbol}(?=\p{{Ll}})|(?<=\p{{Ll}}){symbol}(?=\p{{Ll}}{{3}})"
+        debris = (
+            rf"(?<=\p{{Ll}}{{3}}){symbol}(?=\p{{Ll}})|(?<=\p{{Ll}}){symbol}(?=\p{{Ll}}{{3}})"
+            rf"|(?<=(?:^|[^\p{{L}}\p{{M}}])\p{{Lu}}){symbol}(?=\p{{Ll}}{{3}})"
+        )
         unit = rf"(?:{unit}|{debris})"
         if first:
             after_first = r"(?<=(?:^|[^\p{L}\p{M}])\p{L})"
