@@ -40,6 +40,8 @@ _PUNCTUATION = frozenset('.,:;!?"()[]/…“”«»')
 #: printed for an apostrophe.  One a channel table lists keeps that table's readings.
 _DEBRIS = r"(?![`´])[\p{S}#%&*@\\§¶•†‡]"
 _DEBRIS_GLYPH = regex.compile(_DEBRIS)
+#: Where a word may begin: the start of the text or a character that is no letter.
+_WORD_EDGE = r"(?:^|[^\p{L}\p{M}])"
 #: How far past an opening bracket a closing one is looked for (no farther: a line holding
 #: thousands of brackets would otherwise take quadratic time).
 _BRACKET_REACH = 100
@@ -153,11 +155,11 @@ class Tokenizer:
         symbol = rf"(?![{listed}]){_DEBRIS}" if listed else _DEBRIS
         debris = (
             rf"(?<=\p{{Ll}}{{3}}){symbol}(?=\p{{Ll}})|(?<=\p{{Ll}}){symbol}(?=\p{{Ll}}{{3}})"
-            rf"|(?<=(?:^|[^\p{{L}}\p{{M}}])\p{{Lu}}){symbol}(?=\p{{Ll}}{{3}})"
+            rf"|(?<={_WORD_EDGE}\p{{Lu}}){symbol}(?=\p{{Ll}}{{3}})"
         )
         unit = rf"(?:{unit}|{debris})"
         if first:
-            after_first = r"(?<=(?:^|[^\p{L}\p{M}])\p{L})"
+            after_first = rf"(?<={_WORD_EDGE}\p{{L}})"
             unit = rf"(?:{unit}|{after_first}[{first}](?=\p{{L}}))"
         # An opening bracket among them may also open a word, before a lowercase letter, when
         # no bracket closes later on the line ("[taliya" is İtaliya; "[redaktə]", "[1]",

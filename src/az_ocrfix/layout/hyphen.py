@@ -79,7 +79,6 @@ def split_word(token: str, *, left: bool) -> str:
     ('də', 'QHT.az')
     >>> split_word(".", left=True)  # no word character: no word to join
     ''
-
     """
     if left:
         part = _INNER_DASH.split(token)[-1]
